@@ -40,7 +40,8 @@ export async function openDatabase(options: { url?: string; driver?: DriverName;
     if (inMemory) {
       client = await PGlite.create();
     } else {
-      const dir = path.resolve(options.pgliteDir ?? path.join(dataDir(), "pglite"));
+      // The data folder is chosen at run time; tell Turbopack not to trace it into the build output.
+      const dir = path.resolve(/*turbopackIgnore: true*/ options.pgliteDir ?? path.join(dataDir(), "pglite"));
       fs.mkdirSync(path.dirname(dir), { recursive: true });
       release = acquireDirectoryLock(dir).release;
       client = await PGlite.create(dir);
@@ -93,8 +94,8 @@ export async function closeDb() {
   if (handle) await (await handle).close();
 }
 
-/** Tests open their own database (in-memory PGlite or a throwaway PostgreSQL one) and install it here. */
-export function useDatabaseForTests(handle: Handle) {
+/** Makes an already-open handle the process database (tests, seeding and scripts that open their own). */
+export function installDatabase(handle: Handle) {
   globalForDb.__proximaDb = Promise.resolve(handle);
 }
 export type DatabaseHandle = Handle;

@@ -10,8 +10,9 @@ CREATE TYPE "public"."significance" AS ENUM('high', 'medium', 'low');--> stateme
 CREATE TYPE "public"."strategy_type" AS ENUM('discovery', 'pattern', 'prevention');--> statement-breakpoint
 CREATE TYPE "public"."export_type" AS ENUM('pdf', 'doctor_share');--> statement-breakpoint
 CREATE TYPE "public"."check_in_status" AS ENUM('done', 'skipped', 'missed');--> statement-breakpoint
-CREATE TYPE "public"."goal_status" AS ENUM('draft', 'active', 'completed', 'archived');--> statement-breakpoint
+CREATE TYPE "public"."goal_status" AS ENUM('draft', 'active', 'paused', 'completed', 'archived');--> statement-breakpoint
 CREATE TYPE "public"."message_role" AS ENUM('user', 'assistant');--> statement-breakpoint
+CREATE TYPE "public"."subgoal_status" AS ENUM('todo', 'in_progress', 'done');--> statement-breakpoint
 CREATE TYPE "public"."suggestion_status" AS ENUM('pending', 'accepted', 'rejected');--> statement-breakpoint
 CREATE TYPE "public"."job_status" AS ENUM('queued', 'running', 'completed', 'failed', 'cancelled');--> statement-breakpoint
 CREATE TABLE "accounts" (
@@ -66,6 +67,7 @@ CREATE TABLE "users" (
 	"role" "user_role" DEFAULT 'patient' NOT NULL,
 	"timezone" text DEFAULT 'UTC' NOT NULL,
 	"glucose_unit" "glucose_unit" DEFAULT 'mg/dL' NOT NULL,
+	"diabetes_type" text,
 	"target_low_mgdl" double precision DEFAULT 70 NOT NULL,
 	"target_high_mgdl" double precision DEFAULT 180 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -434,6 +436,7 @@ CREATE TABLE "habits" (
 	"title" text NOT NULL,
 	"schedule" jsonb NOT NULL,
 	"skip_budget_per_week" integer DEFAULT 1 NOT NULL,
+	"reminder_time" text DEFAULT '07:00' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -445,6 +448,7 @@ CREATE TABLE "journal_entries" (
 	"text" text NOT NULL,
 	"sentiment" double precision,
 	"mood" text,
+	"shared_with_mentor" boolean DEFAULT false NOT NULL,
 	"tags" text[] DEFAULT '{}' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -504,6 +508,7 @@ CREATE TABLE "subgoals" (
 	"goal_id" uuid NOT NULL,
 	"title" text NOT NULL,
 	"position" integer DEFAULT 0 NOT NULL,
+	"status" "subgoal_status" DEFAULT 'todo' NOT NULL,
 	"completed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -21,6 +21,7 @@ export const users = pgTable(
     role: userRole("role").notNull().default("patient"),
     timezone: text("timezone").notNull().default("UTC"),
     glucoseUnit: glucoseUnit("glucose_unit").notNull().default("mg/dL"),
+    diabetesType: text("diabetes_type"),
     targetLowMgdl: doublePrecision("target_low_mgdl").notNull().default(70),
     targetHighMgdl: doublePrecision("target_high_mgdl").notNull().default(180),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -8,7 +8,8 @@ import { appUser, currentUserId, ownerOnly, ownerWithMentorRead } from "./rls";
 const userRef = () => uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const goalStatus = pgEnum("goal_status", ["draft", "active", "completed", "archived"]);
+export const goalStatus = pgEnum("goal_status", ["draft", "active", "paused", "completed", "archived"]);
+export const subgoalStatus = pgEnum("subgoal_status", ["todo", "in_progress", "done"]);
 
 /** A member's goal with the AI plan that proposed its subgoals and habits (kept as proposed). */
 export const goals = pgTable(
@@ -38,14 +39,15 @@ export const subgoals = pgTable(
     goalId: uuid("goal_id").notNull().references(() => goals.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     position: integer("position").notNull().default(0),
+    status: subgoalStatus("status").notNull().default("todo"),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("subgoals_goal_idx").on(t.goalId), ...ownerWithMentorRead("subgoals", t.userId, "goals")],
 ).enableRLS();
 
-/** `{ kind: "daily" } | { kind: "weekly", timesPerWeek: n }`, with a weekly budget of skip days. */
-export type HabitSchedule = { kind: "daily" } | { kind: "weekly"; timesPerWeek: number };
+/** Daily, or N times a week (optionally on named ISO weekdays, 1 = Monday), with a weekly skip budget. */
+export type HabitSchedule = { kind: "daily" } | { kind: "weekly"; timesPerWeek: number; weekdays?: number[] };
 
 export const habits = pgTable(
   "habits",
@@ -56,6 +58,8 @@ export const habits = pgTable(
     title: text("title").notNull(),
     schedule: jsonb("schedule").$type<HabitSchedule>().notNull(),
     skipBudgetPerWeek: integer("skip_budget_per_week").notNull().default(1),
+    /** Local wall-clock time for the daily reminder, HH:mm. */
+    reminderTime: text("reminder_time").notNull().default("07:00"),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
   },
@@ -88,6 +92,8 @@ export const journalEntries = pgTable(
     /** Comparative sentiment score from the sentiment library (AFINN-based), roughly −5…5. */
     sentiment: doublePrecision("sentiment"),
     mood: text("mood"),
+    /** Whether a consented mentor may read this entry's text (also needs the link's journal consent). */
+    sharedWithMentor: boolean("shared_with_mentor").notNull().default(false),
     tags: text("tags").array().notNull().default([]),
     createdAt: createdAt(),
   },

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Client } from "pg";
-import { openDatabase, useDatabaseForTests, type DatabaseHandle } from "@/db/client";
+import { openDatabase, installDatabase, type DatabaseHandle } from "@/db/client";
 import { getEnv } from "@/lib/env";
 
 export type TestEngine = "pglite" | "postgres";
@@ -17,7 +17,7 @@ export function testEngines(): TestEngine[] {
 export async function openTestDatabase(engine: TestEngine): Promise<DatabaseHandle> {
   if (engine === "pglite") {
     const handle = await openDatabase({ url: "memory://", migrate: true });
-    useDatabaseForTests(handle);
+    installDatabase(handle);
     return handle;
   }
   const base = getEnv().TEST_DATABASE_URL;
@@ -30,7 +30,7 @@ export async function openTestDatabase(engine: TestEngine): Promise<DatabaseHand
   const url = new URL(base);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), driver: "pg", migrate: true });
-  useDatabaseForTests(handle);
+  installDatabase(handle);
   return {
     ...handle,
     close: async () => {

@@ -1,0 +1,17 @@
+import { requirePageViewer } from "@/lib/auth/session";
+import { AppHeader } from "@/components/ui/app-header";
+
+const NAV = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/settings", label: "Settings" },
+];
+
+export default async function PatientLayout({ children }: { children: React.ReactNode }) {
+  const { profile } = await requirePageViewer("patient", "admin");
+  return (
+    <>
+      <AppHeader name={profile.name ?? profile.email} nav={NAV} />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { requireViewer } from "@/lib/auth/session";
+import { acceptMentorInvite, updateMentorConsent } from "@/db/queries/mentoring";
+import { updateProfile } from "@/db/queries/users";
+import { isValidTimezone } from "@/lib/time";
+import { fieldErrorsFrom, runAction, type ActionResult } from "@/lib/action-result";
+
+const profileSchema = z.object({
+  name: z.string().trim().min(1, "Tell us your name.").max(100),
+  timezone: z.string().refine(isValidTimezone, "Choose a timezone from the list, like Europe/Paris."),
+  glucoseUnit: z.enum(["mg/dL", "mmol/L"], { message: "Choose mg/dL or mmol/L." }),
+});
+
+export async function updateProfileAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { viewer } = await requireViewer("patient", "admin");
+    const parsed = profileSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, error: "Please fix the fields below.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
+    await updateProfile(viewer, parsed.data);
+    revalidatePath("/", "layout");
+    return { ok: true, message: "Saved." };
+  }, "settings.profile");
+}
+
+export async function acceptInviteAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { viewer } = await requireViewer("patient");
+    const code = String(form.get("code") ?? "").trim();
+    if (!/^[A-Za-z0-9-]{6,20}$/.test(code)) return { ok: false, error: "Enter the invite code your mentor gave you, like ABCDE-FGHJK." };
+    const { mentorName } = await acceptMentorInvite(viewer, code);
+    revalidatePath("/settings");
+    return { ok: true, message: `${mentorName ?? "Your mentor"} can now see your goals and check-ins.` };
+  }, "settings.invite");
+}
+
+const consentSchema = z.object({
+  linkId: z.string().uuid(),
+  change: z.enum(["share-glucose", "hide-glucose", "share-journal", "hide-journal", "revoke"]),
+});
+
+export async function changeMentorConsentAction(form: FormData): Promise<void> {
+  const result = await runAction(async () => {
+    const { viewer } = await requireViewer("patient");
+    const parsed = consentSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, error: "That change is not valid." };
+    const { linkId, change } = parsed.data;
+    await updateMentorConsent(viewer, linkId, {
+      shareGlucose: change === "share-glucose" ? true : change === "hide-glucose" ? false : undefined,
+      shareJournal: change === "share-journal" ? true : change === "hide-journal" ? false : undefined,
+      revoke: change === "revoke",
+    });
+    return { ok: true };
+  }, "settings.consent");
+  if (!result.ok) console.warn("[settings.consent]", result.error);
+  revalidatePath("/settings");
+}

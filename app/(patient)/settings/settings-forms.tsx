@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button, Field, Notice } from "@/components/ui/primitives";
+import { idle } from "@/lib/action-result";
+import { acceptInviteAction, updateProfileAction } from "./actions";
+
+export function ProfileForm({ name, timezone, glucoseUnit, timezones }: { name: string; timezone: string; glucoseUnit: string; timezones: string[] }) {
+  const [state, action, pending] = useActionState(updateProfileAction, idle);
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  return (
+    <form action={action} className="space-y-4">
+      {!state.ok && <Notice tone="error">{state.error}</Notice>}
+      {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
+      <Field label="Name" name="name" defaultValue={name} required error={errors.name} />
+      <div className="space-y-1">
+        <label htmlFor="field-timezone" className="block text-sm font-medium text-slate-800">Timezone</label>
+        <select id="field-timezone" name="timezone" defaultValue={timezone} className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2">
+          {timezones.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
+        </select>
+        {errors.timezone && <p className="text-sm text-red-700">{errors.timezone}</p>}
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-800">Glucose unit</legend>
+        <div className="flex gap-4">
+          {["mg/dL", "mmol/L"].map((u) => (
+            <label key={u} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="glucoseUnit" value={u} defaultChecked={glucoseUnit === u} /> {u}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+    </form>
+  );
+}
+
+export function AcceptInviteForm() {
+  const [state, action, pending] = useActionState(acceptInviteAction, idle);
+  return (
+    <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <div className="flex-1">
+        <Field label="Mentor invite code" name="code" placeholder="ABCDE-FGHJK" autoComplete="off" />
+      </div>
+      <Button type="submit" disabled={pending}>Accept</Button>
+      <div className="sm:basis-full">
+        {!state.ok && <Notice tone="error">{state.error}</Notice>}
+        {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
+      </div>
+    </form>
+  );
+}
