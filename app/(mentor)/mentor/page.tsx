@@ -15,7 +15,7 @@ export default async function MentorPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Your mentees</h1>
-        <p className="text-sm text-slate-600">Hello {profile.name?.split(" ").slice(-1)[0] ?? ""} — {mentees.length} {mentees.length === 1 ? "person has" : "people have"} asked you to mentor them.</p>
+        <p className="text-sm text-slate-600">Hello {profile.name ?? profile.email} — {mentees.length} {mentees.length === 1 ? "person has" : "people have"} asked you to mentor them.</p>
       </div>
       <Card title="Mentees, least on track first">
         {ranked.length === 0 ? (
