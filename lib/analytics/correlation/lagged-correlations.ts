@@ -146,7 +146,7 @@ function pairByCalendarDate(
     xs.push(x);
     ys.push(y);
   }
-  return { x: Float64Array.from(xs), y: Float64Array.from(ys) };
+  return { x: new Float64Array(xs), y: new Float64Array(ys) };
 }
 
 function directionOf(coefficient: number): CorrelationDirection {
