@@ -521,6 +521,7 @@ CREATE TABLE "job_runs" (
 	"event_data" jsonb NOT NULL,
 	"user_id" uuid,
 	"idempotency_key" text,
+	"concurrency_key" text,
 	"status" "job_status" DEFAULT 'queued' NOT NULL,
 	"attempt" integer DEFAULT 0 NOT NULL,
 	"max_attempts" integer DEFAULT 4 NOT NULL,
@@ -633,6 +634,7 @@ CREATE INDEX "subgoals_goal_idx" ON "subgoals" USING btree ("goal_id");--> state
 CREATE UNIQUE INDEX "job_runs_idempotency_idx" ON "job_runs" USING btree ("function_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "job_runs_due_idx" ON "job_runs" USING btree ("status","run_after");--> statement-breakpoint
 CREATE INDEX "job_runs_user_idx" ON "job_runs" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "job_runs_concurrency_idx" ON "job_runs" USING btree ("concurrency_key","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_steps_run_step_idx" ON "job_steps" USING btree ("run_id","step_id");--> statement-breakpoint
 CREATE POLICY "accounts_owner" ON "accounts" AS PERMISSIVE FOR ALL TO "app_user" USING ("accounts"."user_id" = app_current_user_id()) WITH CHECK ("accounts"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "pat_owner" ON "personal_access_tokens" AS PERMISSIVE FOR ALL TO "app_user" USING ("personal_access_tokens"."user_id" = app_current_user_id()) WITH CHECK ("personal_access_tokens"."user_id" = app_current_user_id());--> statement-breakpoint

@@ -17,6 +17,8 @@ export const jobRuns = pgTable(
     eventData: jsonb("event_data").$type<Record<string, unknown>>().notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     idempotencyKey: text("idempotency_key"),
+    /** Runs sharing a key run one at a time (e.g. `user:<id>`: concurrency 1 per person). */
+    concurrencyKey: text("concurrency_key"),
     status: jobStatus("status").notNull().default("queued"),
     attempt: integer("attempt").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(4),
@@ -34,6 +36,7 @@ export const jobRuns = pgTable(
     uniqueIndex("job_runs_idempotency_idx").on(t.functionId, t.idempotencyKey),
     index("job_runs_due_idx").on(t.status, t.runAfter),
     index("job_runs_user_idx").on(t.userId),
+    index("job_runs_concurrency_idx").on(t.concurrencyKey, t.status),
     // A person may read their own runs (task status, import progress); only the runner writes.
     ...ownerOnly("job_runs", t.userId),
   ],
