@@ -146,6 +146,15 @@ CREATE TABLE "daily_aggregates" (
 );
 --> statement-breakpoint
 ALTER TABLE "daily_aggregates" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "daily_steps" (
+	"user_id" uuid NOT NULL,
+	"date" date NOT NULL,
+	"steps" integer NOT NULL,
+	"source" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "daily_steps" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "glucose_readings" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "glucose_readings_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"user_id" uuid NOT NULL,
@@ -159,6 +168,17 @@ CREATE TABLE "glucose_readings" (
 );
 --> statement-breakpoint
 ALTER TABLE "glucose_readings" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "health_notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"time" timestamp with time zone NOT NULL,
+	"text" text,
+	"source" text NOT NULL,
+	"device" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "health_notes" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "meals" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -552,7 +572,9 @@ ALTER TABLE "mentor_links" ADD CONSTRAINT "mentor_links_mentor_id_users_id_fk" F
 ALTER TABLE "mentor_links" ADD CONSTRAINT "mentor_links_mentee_id_users_id_fk" FOREIGN KEY ("mentee_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "activities" ADD CONSTRAINT "activities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "daily_aggregates" ADD CONSTRAINT "daily_aggregates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "daily_steps" ADD CONSTRAINT "daily_steps_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "glucose_readings" ADD CONSTRAINT "glucose_readings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "health_notes" ADD CONSTRAINT "health_notes_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meals" ADD CONSTRAINT "meals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sleep_sessions" ADD CONSTRAINT "sleep_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "correlations" ADD CONSTRAINT "correlations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -602,7 +624,9 @@ CREATE INDEX "mentor_links_mentee_idx" ON "mentor_links" USING btree ("mentee_id
 CREATE UNIQUE INDEX "activities_user_time_source_idx" ON "activities" USING btree ("user_id","time","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "daily_user_date_idx" ON "daily_aggregates" USING btree ("user_id","date");--> statement-breakpoint
 CREATE INDEX "daily_user_date_desc_idx" ON "daily_aggregates" USING btree ("user_id","date" DESC NULLS LAST);--> statement-breakpoint
+CREATE UNIQUE INDEX "daily_steps_user_date_source_idx" ON "daily_steps" USING btree ("user_id","date","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "glucose_user_time_source_idx" ON "glucose_readings" USING btree ("user_id","time","source");--> statement-breakpoint
+CREATE UNIQUE INDEX "notes_user_time_source_idx" ON "health_notes" USING btree ("user_id","time","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "meals_user_time_source_idx" ON "meals" USING btree ("user_id","time","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "sleep_user_start_source_idx" ON "sleep_sessions" USING btree ("user_id","start","source");--> statement-breakpoint
 CREATE UNIQUE INDEX "correlations_key_idx" ON "correlations" USING btree ("user_id","factor","outcome","lag_days");--> statement-breakpoint
@@ -648,7 +672,9 @@ CREATE POLICY "mentor_links_mentee_update" ON "mentor_links" AS PERMISSIVE FOR U
 CREATE POLICY "activities_owner" ON "activities" AS PERMISSIVE FOR ALL TO "app_user" USING ("activities"."user_id" = app_current_user_id()) WITH CHECK ("activities"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "daily_owner" ON "daily_aggregates" AS PERMISSIVE FOR ALL TO "app_user" USING ("daily_aggregates"."user_id" = app_current_user_id()) WITH CHECK ("daily_aggregates"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "daily_mentor_read" ON "daily_aggregates" AS PERMISSIVE FOR SELECT TO "app_user" USING (app_mentor_can("daily_aggregates"."user_id", 'glucose'));--> statement-breakpoint
+CREATE POLICY "daily_steps_owner" ON "daily_steps" AS PERMISSIVE FOR ALL TO "app_user" USING ("daily_steps"."user_id" = app_current_user_id()) WITH CHECK ("daily_steps"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "glucose_owner" ON "glucose_readings" AS PERMISSIVE FOR ALL TO "app_user" USING ("glucose_readings"."user_id" = app_current_user_id()) WITH CHECK ("glucose_readings"."user_id" = app_current_user_id());--> statement-breakpoint
+CREATE POLICY "notes_owner" ON "health_notes" AS PERMISSIVE FOR ALL TO "app_user" USING ("health_notes"."user_id" = app_current_user_id()) WITH CHECK ("health_notes"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "meals_owner" ON "meals" AS PERMISSIVE FOR ALL TO "app_user" USING ("meals"."user_id" = app_current_user_id()) WITH CHECK ("meals"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "sleep_owner" ON "sleep_sessions" AS PERMISSIVE FOR ALL TO "app_user" USING ("sleep_sessions"."user_id" = app_current_user_id()) WITH CHECK ("sleep_sessions"."user_id" = app_current_user_id());--> statement-breakpoint
 CREATE POLICY "correlations_owner" ON "correlations" AS PERMISSIVE FOR ALL TO "app_user" USING ("correlations"."user_id" = app_current_user_id()) WITH CHECK ("correlations"."user_id" = app_current_user_id());--> statement-breakpoint

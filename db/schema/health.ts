@@ -119,3 +119,31 @@ export const dailyAggregates = pgTable(
   },
   (t) => [uniqueIndex("daily_user_date_idx").on(t.userId, t.date), index("daily_user_date_desc_idx").on(t.userId, t.date.desc()), ...ownerWithMentorRead("daily", t.userId, "glucose")],
 ).enableRLS();
+
+/** Free-text notes that devices log beside readings (LibreView type 6, Nightscout notes). */
+export const healthNotes = pgTable(
+  "health_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: userRef(),
+    time: timestamp("time", { withTimezone: true, mode: "date" }).notNull(),
+    text: text("text"),
+    source: text("source").notNull(),
+    device: text("device"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("notes_user_time_source_idx").on(t.userId, t.time, t.source), ...ownerOnly("notes", t.userId)],
+).enableRLS();
+
+/** Daily step totals (Apple Health: the largest single source's total, never a sum across devices). */
+export const dailySteps = pgTable(
+  "daily_steps",
+  {
+    userId: userRef(),
+    date: date("date", { mode: "string" }).notNull(),
+    steps: integer("steps").notNull(),
+    source: text("source").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("daily_steps_user_date_source_idx").on(t.userId, t.date, t.source), ...ownerOnly("daily_steps", t.userId)],
+).enableRLS();
