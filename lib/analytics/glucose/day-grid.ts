@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { assertTimezone, startOfLocalDay } from "./local-days";
-import { roundHalfEven } from "./numeric";
+import { medianOf, roundHalfEven } from "./numeric";
 import { assertValidSeries } from "./series";
 import type { DayGridOptions, GlucoseSeries } from "./types";
 
@@ -11,6 +11,11 @@ const MINUTE_MS = 60_000;
  * Row d, column k holds the glucose at firstDayStartMs + (d·pointsPerDay + k + 1)·dt0 minutes:
  * like iglu, the first point of a day is 00:00 + dt0 and the last one is the next midnight.
  * NaN marks "no value" (before the first reading, after the last one, inside gaps > interGap).
+ *
+ * With a timezone other than UTC the grid starts at the local midnight of the first day and then
+ * steps in absolute time, so after a DST change its rows start at 23:00 or 01:00 local time. The
+ * day-grid metrics (CONGA, MODD, MAG, MAGE, episodes) only compare points a fixed time apart, which
+ * absolute steps keep exact; calendar-day statistics (ADRR, daily profiles, AGP) use true local days.
  */
 export type DayGrid = {
   values: Float64Array;
@@ -34,10 +39,7 @@ export function detectSamplingIntervalMin(series: GlucoseSeries): number {
   const { times } = series;
   const diffs = new Float64Array(times.length - 1);
   for (let i = 1; i < times.length; i++) diffs[i - 1] = (times[i] - times[i - 1]) / MINUTE_MS;
-  diffs.sort();
-  const m = diffs.length;
-  const median = m % 2 === 1 ? diffs[(m - 1) / 2] : (diffs[m / 2 - 1] + diffs[m / 2]) / 2;
-  return roundHalfEven(median);
+  return roundHalfEven(medianOf(diffs));
 }
 
 /** iglu's adjustment so that whole days hold a whole number of grid points. */

@@ -50,6 +50,8 @@ export function toSeriesFromArrays(times: ArrayLike<number>, values: ArrayLike<n
  * Checks the invariants every metric relies on, so a malformed series fails loudly with a sentence
  * instead of producing NaN. `minReadings` is the fewest readings the caller can work with.
  */
+const validated = new WeakSet<GlucoseSeries>();
+
 export function assertValidSeries(series: GlucoseSeries, minReadings = 1): void {
   const { times, values } = series;
   if (times.length !== values.length) {
@@ -67,6 +69,9 @@ export function assertValidSeries(series: GlucoseSeries, minReadings = 1): void 
       `The series has ${values.length} reading${values.length === 1 ? "" : "s"}: at least ${minReadings} are needed.`,
     );
   }
+  // A series is checked once: the top-level function calls ~30 metrics on the same object. Series
+  // are treated as immutable (their arrays must not be edited after a metric has seen them).
+  if (validated.has(series)) return;
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i]) || values[i] <= 0) {
       throw new AppError(
@@ -88,4 +93,5 @@ export function assertValidSeries(series: GlucoseSeries, minReadings = 1): void 
       );
     }
   }
+  validated.add(series);
 }
