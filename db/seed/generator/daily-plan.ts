@@ -9,7 +9,7 @@
  */
 import { DRIVER_PREVALENCE, PLANTED_EFFECTS } from "./planted-effects";
 import { computeKcal, MENU, type MenuItem } from "./menu";
-import { localInstant, MINUTE_MS, type LocalDay } from "./local-time";
+import { MINUTE_MS, type LocalDay, type WallClock } from "./local-time";
 import { deriveRng, type Rng } from "./prng";
 import type { ActivityIntensity, ActivityType, MealType } from "./types";
 
@@ -107,7 +107,7 @@ function scalePortions(meals: Array<MenuItem & { portion: number }>, factor: num
   for (const m of meals) m.portion *= factor;
 }
 
-export function planDays(seed: string | number, days: LocalDay[], timezone: string): DayPlan[] {
+export function planDays(seed: string | number, days: LocalDay[], clock: WallClock): DayPlan[] {
   const n = days.length;
   const pick = deriveRng(seed, "cause-days");
   const shortNights = pickDayIndexes(pick, n, DRIVER_PREVALENCE.shortSleepNights);
@@ -125,7 +125,7 @@ export function planDays(seed: string | number, days: LocalDay[], timezone: stri
 
   for (let i = 0; i < n; i++) {
     const day = days[i];
-    const at = (minute: number) => localInstant(day.date, minute, timezone);
+    const at = (minute: number) => clock.instant(day.date, minute);
 
     const short = shortNights.has(i);
     const s = planSleep(sleepRng, short, previousEveningEnd + 20);
@@ -146,12 +146,15 @@ export function planDays(seed: string | number, days: LocalDay[], timezone: stri
 
     const lunchMinute = mealRng.int(12 * 60, 13 * 60 + 30);
     let breakfastMinute: number;
+    // Nothing the person does starts before 06:00, so the overnight window (00:00–06:00) of
+    // planted effect 2 holds only the night: an early riser's run or breakfast would otherwise
+    // tie that window to wake-up time, and wake-up time to the previous evening.
     if (workout?.slot === "morning") {
-      const start = wakeMinute + moveRng.int(15, 30);
+      const start = Math.max(6 * 60, wakeMinute + moveRng.int(15, 30));
       activities.push({ draft: workout, startMinute: start, evening: false, durationMinutes: workout.durationMinutes });
       breakfastMinute = start + workout.durationMinutes + mealRng.int(20, 40);
     } else {
-      breakfastMinute = wakeMinute + mealRng.int(30, 70);
+      breakfastMinute = Math.max(6 * 60 + 5, wakeMinute + mealRng.int(30, 70));
     }
     // A late riser still has breakfast well before lunch.
     breakfastMinute = Math.min(breakfastMinute, lunchMinute - 120);

@@ -76,7 +76,7 @@ export interface DailyTruth {
   date: string;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
-  /** 23, 24 or 25 (DST days). */
+  /** Local day length: 24, or 23 / 25 on DST days (23.5 / 24.5 where DST shifts by 30 min). */
   dayLengthHours: number;
   /** Asleep hours of the night that ended on this morning. */
   sleepHours: number;
