@@ -47,3 +47,33 @@ describe("demo seeding", () => {
     expect(overview.last14d.tirPercent).toBeGreaterThan(50);
   });
 });
+
+describe("daily aggregates of the demo patient", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase("pglite");
+    await seedDemo({ endDate: "2026-03-20" });
+  });
+  afterAll(async () => handle?.close());
+
+  it("has one row per local day, including the 23-hour DST day, with sleep and meals", async () => {
+    const rows = await withSystem((tx) =>
+      tx.select().from(s.dailyAggregates).innerJoin(s.users, sql`${s.users.id} = ${s.dailyAggregates.userId}`).where(sql`${s.users.email} = ${DEMO_PATIENT_EMAIL}`),
+    );
+    const days = rows.map((r) => r.daily_aggregates);
+    expect(days).toHaveLength(90);
+    const dst = days.find((d) => d.date === "2026-03-08")!;
+    // 23 hours of 5-minute readings at most (276), less any sensor gap.
+    expect(dst.readings).toBeLessThanOrEqual(276);
+    expect(dst.readings).toBeGreaterThan(200);
+    expect(days.filter((d) => d.readings > 276 && d.readings <= 288).length).toBeGreaterThan(60);
+    expect(days.every((d) => d.tirPercent === null || (d.tirPercent >= 0 && d.tirPercent <= 100))).toBe(true);
+    expect(days.filter((d) => d.sleepMinutes !== null).length).toBeGreaterThanOrEqual(89);
+    expect(days.filter((d) => (d.carbsG ?? 0) > 50).length).toBe(90);
+    const sum = days.reduce((acc, d) => acc + d.readings, 0);
+    const [{ n }] = await withSystem((tx) =>
+      tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(s.glucoseReadings).innerJoin(s.users, sql`${s.users.id} = ${s.glucoseReadings.userId}`).where(sql`${s.users.email} = ${DEMO_PATIENT_EMAIL}`),
+    );
+    expect(sum).toBe(n);
+  });
+});

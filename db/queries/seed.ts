@@ -4,6 +4,8 @@ import type { DemoCohort } from "@/db/seed/generator/types";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORDS } from "@/db/seed/demo-accounts";
 import { withSystem } from "./context";
+import { recomputeDailyAggregates } from "./daily-aggregates";
+import { localDate } from "@/lib/time";
 import type { Tx } from "@/db/client";
 
 const CHUNK = 2_000;
@@ -101,6 +103,11 @@ export async function insertDemoCohort(cohort: DemoCohort): Promise<boolean> {
     await insertChunked(tx, s.checkIns, cohort.checkIns.map((c) => ({
       userId: id(c.personKey), habitId: habitIds.get(c.habitKey)!, day: c.date, status: c.status, note: c.note, createdAt: c.loggedAt,
     })));
+    for (const [key, h] of Object.entries(cohort.health)) {
+      const person = cohort.people.find((p) => p.key === key)!;
+      const dates = new Set(h.glucose.map((g) => localDate(g.time, person.timezone)));
+      await recomputeDailyAggregates(tx, id(key), person.timezone, dates);
+    }
     await insertChunked(tx, s.journalEntries, cohort.journalEntries.map((j) => ({ userId: id(j.personKey), text: j.text, createdAt: j.createdAt })));
     return true;
   });
