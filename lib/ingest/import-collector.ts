@@ -1,3 +1,4 @@
+import { detachString } from "./detach-string";
 import { explainFutureTime, explainImplausibleGlucose } from "./glucose-limits";
 import type {
   ActivityRecord,
@@ -48,7 +49,7 @@ export function createImportCollector(format: ImportFormat, options: { now?: Dat
 
   function reject(at: RowPosition, reason: string) {
     rejectedCount++;
-    if (rejected.length < MAX_REJECTED_KEPT) rejected.push({ ...at, reason });
+    if (rejected.length < MAX_REJECTED_KEPT) rejected.push({ ...at, reason: detachString(reason) });
   }
 
   function acceptTime(time: Date, at: RowPosition): boolean {
@@ -100,18 +101,20 @@ export function createImportCollector(format: ImportFormat, options: { now?: Dat
     finish(extra = {}) {
       const { dailySteps = [], ...statsExtra } = extra;
       // Stable sorts: ties keep file order, so the same file always yields the same arrays.
-      glucose.sort(byTime);
-      activities.sort(byTime);
-      meals.sort(byTime);
-      notes.sort(byTime);
+      glucose.sort(compareByTime);
+      activities.sort(compareByTime);
+      meals.sort(compareByTime);
+      notes.sort(compareByTime);
       sleep.sort((a, b) => a.start.getTime() - b.start.getTime());
+      rejected.sort((a, b) => (a.line ?? a.index ?? 0) - (b.line ?? b.index ?? 0));
       const times = [
-        ...edges(glucose.map((r) => r.time)),
-        ...edges(sleep.map((r) => r.start)),
-        ...edges(sleep.map((r) => r.end)),
-        ...edges(activities.map((r) => r.time)),
-        ...edges(meals.map((r) => r.time)),
-        ...edges(notes.map((r) => r.time)),
+        ...findEdges(glucose.map((r) => r.time)),
+        ...findEdges(sleep.map((r) => r.start)),
+        ...findEdges(sleep.map((r) => r.end)),
+        ...findEdges(activities.map((r) => r.time)),
+        ...findEdges(activities.flatMap((r) => (r.end ? [r.end] : []))),
+        ...findEdges(meals.map((r) => r.time)),
+        ...findEdges(notes.map((r) => r.time)),
       ].map((d) => d.getTime());
       const stats: ParseStats = {
         format,
@@ -127,12 +130,12 @@ export function createImportCollector(format: ImportFormat, options: { now?: Dat
   };
 }
 
-function byTime(a: { time: Date }, b: { time: Date }) {
+function compareByTime(a: { time: Date }, b: { time: Date }) {
   return a.time.getTime() - b.time.getTime();
 }
 
 /** First and last of a sorted-or-not list, without spreading huge arrays into Math.min. */
-function edges(dates: Date[]): Date[] {
+function findEdges(dates: Date[]): Date[] {
   if (dates.length === 0) return [];
   let min = dates[0];
   let max = dates[0];

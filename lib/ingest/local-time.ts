@@ -29,10 +29,31 @@ export interface WallClock {
 
 const DAY_MS = 86_400_000;
 /**
- * Offsets are looked up once per 15-minute bucket of wall-clock time: every tzdb transition since
- * 1970 falls on a quarter hour, and one Intl lookup costs ~9 µs, which adds up over 100k rows.
+ * One Intl offset lookup costs ~9 µs, which adds up over 100k rows, so offsets are cached:
+ * per wall-clock day when the zone's offset is the same two days either side (no transition can
+ * touch that day), else per 15-minute bucket — every tzdb transition since 1970 falls on a
+ * quarter hour.
  */
 const BUCKET_MS = 15 * 60_000;
+const QUIET_MARGIN_MS = 2 * DAY_MS;
+
+interface ZoneCaches {
+  quietDays: Map<number, number | null>;
+  buckets: Map<number, { valid: number[]; before: number }>;
+}
+/** Offsets of a zone are facts: cache them across parses, bounded so a server process cannot grow without limit. */
+const zoneCaches = new Map<string, ZoneCaches>();
+const MAX_CACHED_ENTRIES = 200_000;
+
+function getZoneCaches(timezone: string): ZoneCaches {
+  let caches = zoneCaches.get(timezone);
+  if (!caches || caches.quietDays.size + caches.buckets.size > MAX_CACHED_ENTRIES) {
+    if (zoneCaches.size > 50) zoneCaches.clear();
+    caches = { quietDays: new Map(), buckets: new Map() };
+    zoneCaches.set(timezone, caches);
+  }
+  return caches;
+}
 
 export interface LocalTimeResolver {
   readonly timezone: string;
@@ -44,10 +65,22 @@ export function createLocalTimeResolver(timezone: string): LocalTimeResolver {
     throw new AppError("bad_request:import", `"${String(timezone)}" is not a known time zone. Use an IANA name such as "Europe/Paris".`);
   }
   const zone = IANAZone.create(timezone);
-  const cache = new Map<number, { valid: number[]; before: number }>();
+  const { quietDays, buckets } = getZoneCaches(timezone);
 
-  function offsetsForBucket(bucket: number) {
-    let entry = cache.get(bucket);
+  /** The single offset of a wall-clock day far from any transition, or null near one. */
+  function findQuietOffset(day: number): number | null {
+    let offset = quietDays.get(day);
+    if (offset === undefined) {
+      const before = zone.offset(day * DAY_MS - QUIET_MARGIN_MS);
+      const after = zone.offset((day + 1) * DAY_MS + QUIET_MARGIN_MS);
+      offset = before === after ? before : null;
+      quietDays.set(day, offset);
+    }
+    return offset;
+  }
+
+  function findOffsetsForBucket(bucket: number) {
+    let entry = buckets.get(bucket);
     if (!entry) {
       const start = bucket * BUCKET_MS;
       const before = zone.offset(start - DAY_MS);
@@ -57,7 +90,7 @@ export function createLocalTimeResolver(timezone: string): LocalTimeResolver {
       // instant where the zone really uses that offset. Larger offset = earlier instant.
       const valid = candidates.filter((o) => zone.offset(start - o * 60_000) === o).sort((a, b) => b - a);
       entry = { valid, before };
-      cache.set(bucket, entry);
+      buckets.set(bucket, entry);
     }
     return entry;
   }
@@ -70,7 +103,9 @@ export function createLocalTimeResolver(timezone: string): LocalTimeResolver {
         return null;
       }
       const wallMs = Date.UTC(year, month - 1, day, hour, minute, 0) + second * 1000;
-      const { valid, before } = offsetsForBucket(Math.floor(wallMs / BUCKET_MS));
+      const quiet = findQuietOffset(Math.floor(wallMs / DAY_MS));
+      if (quiet !== null) return { instant: wallMs - quiet * 60_000, later: null, nonexistent: false };
+      const { valid, before } = findOffsetsForBucket(Math.floor(wallMs / BUCKET_MS));
       if (valid.length === 0) return { instant: wallMs - before * 60_000, later: null, nonexistent: true };
       return {
         instant: wallMs - valid[0] * 60_000,
@@ -81,6 +116,30 @@ export function createLocalTimeResolver(timezone: string): LocalTimeResolver {
   };
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
+}
+
+/** "2019-10-14T16:42:37", "2019-10-14 16:42", with optional fractional seconds (Clarity, Nightscout-ish CSVs). */
+export function readIsoWallClock(text: string): WallClock | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(text.trim());
+  if (!m) return null;
+  return {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: m[6] ? Number(m[6]) : 0,
+  };
+}
+
+/** "00:45:00", "0:30:00", "45:00" (mm:ss is never used by Clarity; two parts read as h:mm). */
+export function readClockDurationMinutes(text: string): number | null {
+  const m = /^(\d{1,3}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 60 + Number(m[2]) + (m[3] ? Number(m[3]) / 60 : 0);
 }
