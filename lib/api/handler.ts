@@ -87,6 +87,10 @@ async function authenticate(req: NextRequest): Promise<ApiCaller & { scopeGrante
     if (!identity) throw new AppError("unauthorized:token", "The access token is missing, malformed, unknown or revoked. Create one in Settings → API tokens.");
     return { viewer: identity.viewer, timezone: identity.timezone, via: "token", scopeGranted: identity.scope };
   }
+  // Without a session cookie there is nothing for Auth.js to read: answer 401 straight away.
+  if (!/(?:^|;\s*)(?:__Secure-)?authjs\.session-token/.test(req.headers.get("cookie") ?? "")) {
+    throw new AppError("unauthorized:api", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
+  }
   const session = await auth();
   if (!session?.user?.id) throw new AppError("unauthorized:api", "Sign in, or send a personal access token as `Authorization: Bearer <token>`.");
   const profile = await getProfile({ userId: session.user.id, role: session.user.role });

@@ -10,7 +10,7 @@ export const MAX_BATCH_ITEMS = 10_000;
 export const MAX_BODY_BYTES = 10_000_000;
 
 const time = z
-  .union([z.string().min(10).max(40), z.number().int().positive()])
+  .union([z.string().min(1).max(40), z.number().int().positive()])
   .describe("ISO 8601 with an offset (2026-03-01T07:05:00-05:00 or …Z), an ISO local time read in your timezone (2026-03-01T07:05:00), or epoch milliseconds");
 
 const sourceLabel = z
