@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/session";
 import { acceptMentorInvite, updateMentorConsent } from "@/db/queries/mentoring";
 import { updateProfile } from "@/db/queries/users";
+import { createAccessToken, revokeAccessToken } from "@/db/queries/tokens";
 import { isValidTimezone } from "@/lib/time";
 import { fieldErrorsFrom, runAction, type ActionResult } from "@/lib/action-result";
 
@@ -55,5 +56,33 @@ export async function changeMentorConsentAction(form: FormData): Promise<void> {
     return { ok: true };
   }, "settings.consent");
   if (!result.ok) console.warn("[settings.consent]", result.error);
+  revalidatePath("/settings");
+}
+
+const tokenSchema = z.object({
+  name: z.string().trim().min(1, "Name the token after the device or app that will use it.").max(60, "Use at most 60 characters."),
+  scope: z.enum(["read", "write"], { message: "Choose read or write access." }),
+});
+
+export async function createTokenAction(_prev: ActionResult<{ token: string }>, form: FormData): Promise<ActionResult<{ token: string }>> {
+  return runAction(async () => {
+    const { viewer } = await requireViewer("patient", "admin");
+    const parsed = tokenSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, error: "Please fix the fields below.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
+    const { token } = await createAccessToken(viewer, parsed.data);
+    revalidatePath("/settings");
+    return { ok: true, data: { token } };
+  }, "settings.token");
+}
+
+export async function revokeTokenAction(form: FormData): Promise<void> {
+  const result = await runAction(async () => {
+    const { viewer } = await requireViewer("patient", "admin");
+    const id = z.string().uuid().safeParse(form.get("id"));
+    if (!id.success) return { ok: false, error: "That token does not exist." };
+    await revokeAccessToken(viewer, id.data);
+    return { ok: true };
+  }, "settings.token.revoke");
+  if (!result.ok) console.warn("[settings.token.revoke]", result.error);
   revalidatePath("/settings");
 }

@@ -1,8 +1,10 @@
 import { requirePageViewer } from "@/lib/auth/session";
 import { listMyMentors } from "@/db/queries/mentoring";
 import { Card } from "@/components/ui/primitives";
-import { AcceptInviteForm, ProfileForm } from "./settings-forms";
-import { changeMentorConsentAction } from "./actions";
+import { AcceptInviteForm, CreateTokenForm, ProfileForm } from "./settings-forms";
+import { changeMentorConsentAction, revokeTokenAction } from "./actions";
+import { listAccessTokens } from "@/db/queries/tokens";
+import Link from "next/link";
 
 export const metadata = { title: "Settings" };
 
@@ -21,6 +23,7 @@ function ConsentButton({ linkId, change, label, danger }: { linkId: string; chan
 export default async function SettingsPage() {
   const { viewer, profile } = await requirePageViewer("patient", "admin");
   const mentors = viewer.role === "patient" ? await listMyMentors(viewer) : [];
+  const tokens = await listAccessTokens(viewer);
   const timezones = Intl.supportedValuesOf("timeZone");
   if (!timezones.includes(profile.timezone)) timezones.unshift(profile.timezone);
   const active = mentors.filter((m) => m.status === "active");
@@ -63,6 +66,34 @@ export default async function SettingsPage() {
             </ul>
           </Card>
         )}
+        <Card title="API tokens" className="lg:col-span-2">
+          <p className="mb-4 text-sm text-slate-700">
+            Devices and apps send data to Proxima with a personal access token (<Link href="/docs/api" className="font-semibold text-brand-700 underline">API documentation</Link>).
+            Only a fingerprint of each token is stored; revoke one the moment a device is lost.
+          </p>
+          <CreateTokenForm />
+          <ul className="mt-5 divide-y divide-slate-200" aria-label="Your API tokens">
+            {tokens.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+                <div>
+                  <p className="font-medium">{t.name} <span className="font-mono text-slate-600">{t.prefix}…</span></p>
+                  <p className="text-slate-600">
+                    {t.scope === "write" ? "Read and write" : "Read only"} · created {t.createdAt.toISOString().slice(0, 10)}
+                    {t.lastUsedAt ? ` · last used ${t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : " · never used"}
+                    {t.revokedAt ? ` · revoked ${t.revokedAt.toISOString().slice(0, 10)}` : ""}
+                  </p>
+                </div>
+                {!t.revokedAt && (
+                  <form action={revokeTokenAction}>
+                    <input type="hidden" name="id" value={t.id} />
+                    <button type="submit" className="rounded-lg px-3 py-1.5 font-semibold text-red-700 ring-1 ring-red-300 hover:bg-red-50">Revoke</button>
+                  </form>
+                )}
+              </li>
+            ))}
+            {tokens.length === 0 && <li className="py-3 text-sm text-slate-600">No tokens yet.</li>}
+          </ul>
+        </Card>
       </div>
     </div>
   );

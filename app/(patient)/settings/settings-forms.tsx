@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { Button, Field, Notice } from "@/components/ui/primitives";
 import { idle } from "@/lib/action-result";
-import { acceptInviteAction, updateProfileAction } from "./actions";
+import { acceptInviteAction, createTokenAction, updateProfileAction } from "./actions";
+import type { ActionResult } from "@/lib/action-result";
 
 export function ProfileForm({ name, timezone, glucoseUnit, timezones }: { name: string; timezone: string; glucoseUnit: string; timezones: string[] }) {
   const [state, action, pending] = useActionState(updateProfileAction, idle);
@@ -47,6 +48,33 @@ export function AcceptInviteForm() {
         {!state.ok && <Notice tone="error">{state.error}</Notice>}
         {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
       </div>
+    </form>
+  );
+}
+
+export function CreateTokenForm() {
+  const [state, action, pending] = useActionState(createTokenAction, { ok: true } as ActionResult<{ token: string }>);
+  const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  return (
+    <form action={action} className="space-y-3">
+      <div className="grid gap-3 sm:grid-cols-[1fr_auto_auto] sm:items-end">
+        <Field label="Token name" name="name" placeholder="My CGM uploader" error={errors.name} />
+        <div className="space-y-1">
+          <label htmlFor="field-scope" className="block text-sm font-medium text-slate-800">Access</label>
+          <select id="field-scope" name="scope" defaultValue="write" className="block rounded-lg border border-slate-300 bg-white px-3 py-2">
+            <option value="write">Read and write</option>
+            <option value="read">Read only</option>
+          </select>
+        </div>
+        <Button type="submit" disabled={pending}>Create token</Button>
+      </div>
+      {!state.ok && <Notice tone="error">{state.error}</Notice>}
+      {state.ok && state.data && (
+        <Notice tone="success">
+          Copy this token now — it is shown only once:{" "}
+          <code className="break-all rounded bg-white px-1 font-mono text-xs" data-testid="new-token">{state.data.token}</code>
+        </Notice>
+      )}
     </form>
   );
 }
