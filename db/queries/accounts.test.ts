@@ -3,7 +3,6 @@ import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import { createAccount, findCredentialsByEmail, getProfile } from "./users";
 import { acceptMentorInvite, createMentorInvite, listMentees, listMyMentors, updateMentorConsent } from "./mentoring";
-import { forgetLimitersForTests } from "./rate-limit";
 import { authorizeCredentials, LOGIN_LIMIT_PER_ACCOUNT, TooManyAttempts } from "@/lib/auth/config";
 import { withSystem, type Viewer } from "./context";
 import { mentorInvites } from "@/db/schema";
@@ -13,7 +12,6 @@ describe.each(testEngines())("accounts and mentor invites on %s", (engine) => {
   let handle: DatabaseHandle;
   beforeAll(async () => {
     handle = await openTestDatabase(engine);
-    forgetLimitersForTests();
   });
   afterAll(async () => handle?.close());
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { activities, dailySteps, healthNotes, meals, sleepSessions } from "@/db/schema";
-import { localDate } from "@/lib/time";
+import { createLocalDater } from "@/lib/time";
 import { withViewer, type Viewer } from "./context";
 import { recomputeDailyAggregates } from "./daily-aggregates";
 
@@ -51,10 +51,11 @@ export async function storeHealthBatch(viewer: Viewer, timezone: string, batch: 
 /** The local dates a batch touches (sleep counts toward the day it ends). */
 export function touchedDates(batch: StoreBatch, timezone: string): Set<string> {
   const dates = new Set<string>();
-  for (const g of batch.glucose) dates.add(localDate(g.time, timezone));
-  for (const s of batch.sleep) dates.add(localDate(s.end, timezone));
-  for (const a of batch.activities) dates.add(localDate(a.time, timezone));
-  for (const m of batch.meals) dates.add(localDate(m.time, timezone));
+  const dateOf = createLocalDater(timezone);
+  for (const g of batch.glucose) dates.add(dateOf(g.time.getTime()));
+  for (const s of batch.sleep) dates.add(dateOf(s.end.getTime()));
+  for (const a of batch.activities) dates.add(dateOf(a.time.getTime()));
+  for (const m of batch.meals) dates.add(dateOf(m.time.getTime()));
   for (const d of batch.dailySteps) dates.add(d.date);
   return dates;
 }

@@ -9,24 +9,25 @@ import { rateLimits } from "@/db/schema";
 export type Limit = { keyPrefix: string; points: number; durationSeconds: number; blockSeconds?: number };
 export type LimitState = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
-const limiters = new Map<string, Promise<RateLimiterDrizzle>>();
+// One limiter per database instance and prefix: tests and benchmarks swap databases in one process.
+const limiters = new WeakMap<object, Map<string, RateLimiterDrizzle>>();
 
-function limiterFor(limit: Limit) {
-  let limiter = limiters.get(limit.keyPrefix);
+async function limiterFor(limit: Limit) {
+  const db = await getDb();
+  let byPrefix = limiters.get(db);
+  if (!byPrefix) limiters.set(db, (byPrefix = new Map()));
+  let limiter = byPrefix.get(limit.keyPrefix);
   if (!limiter) {
-    limiter = getDb().then(
-      (db) =>
-        new RateLimiterDrizzle({
-          storeClient: db,
-          schema: rateLimits,
-          keyPrefix: limit.keyPrefix,
-          points: limit.points,
-          duration: limit.durationSeconds,
-          blockDuration: limit.blockSeconds ?? 0,
-          clearExpiredByTimeout: false,
-        }),
-    );
-    limiters.set(limit.keyPrefix, limiter);
+    limiter = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: limit.keyPrefix,
+      points: limit.points,
+      duration: limit.durationSeconds,
+      blockDuration: limit.blockSeconds ?? 0,
+      clearExpiredByTimeout: false,
+    });
+    byPrefix.set(limit.keyPrefix, limiter);
   }
   return limiter;
 }
@@ -58,9 +59,4 @@ export async function peekLimit(limit: Limit, key: string): Promise<LimitState> 
 export async function resetLimit(limit: Limit, key: string): Promise<void> {
   const limiter = await limiterFor(limit);
   await limiter.delete(key);
-}
-
-/** Tests install a fresh database per file; drop limiters bound to the old one. */
-export function forgetLimitersForTests() {
-  limiters.clear();
 }

@@ -4,7 +4,6 @@ import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import { createAccount } from "@/db/queries/users";
 import { createAccessToken } from "@/db/queries/tokens";
-import { forgetLimitersForTests } from "@/db/queries/rate-limit";
 import { storeHealthBatch } from "@/db/queries/ingest";
 import { listGlucoseReadings } from "@/db/queries/glucose";
 import * as readings from "@/app/api/v1/glucose/readings/route";
@@ -38,7 +37,6 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
 
   beforeAll(async () => {
     handle = await openTestDatabase(engine);
-    forgetLimitersForTests();
     const a = await createAccount({ email: "alice@example.com", name: "Alice", password: "a sturdy passphrase 7", timezone: "America/New_York" });
     const b = await createAccount({ email: "bob@example.com", name: "Bob", password: "a sturdy passphrase 7", timezone: "Europe/Paris" });
     alice = { userId: a.id, role: "patient" };
@@ -178,7 +176,6 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
   });
 
   it("limits each person to 100 requests a minute, then 429 with Retry-After", async () => {
-    forgetLimitersForTests();
     let last = { status: 0, headers: new Headers(), body: {} as { error?: { message: string } } };
     for (let i = 0; i < 101; i++) {
       last = await call(dailySummary.GET, request("GET", "/glucose/daily-summary?date=2020-01-01", otherWrite));
