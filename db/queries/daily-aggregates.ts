@@ -34,10 +34,12 @@ export async function recomputeDailyAggregates(tx: Tx, userId: string, timezone:
       where user_id = ${userId} and time >= ${from} and time < ${to}
       group by 1),
     s as (
-      select ("end" at time zone ${tz})::date as d, sum(asleep_minutes)::int as minutes, avg(quality_score) as quality
+      select ("end" at time zone ${tz})::date as d, sum(asleep_minutes)::int as minutes, avg(quality_score) as quality,
+             sum(deep_minutes)::int as deep, sum(rem_minutes)::int as rem
       from sleep_sessions where user_id = ${userId} and "end" >= ${from} and "end" < ${to} group by 1),
     a as (
-      select (time at time zone ${tz})::date as d, sum(duration_min) as minutes, sum(steps)::int as steps
+      select (time at time zone ${tz})::date as d, sum(duration_min) as minutes, sum(steps)::int as steps,
+             coalesce(sum(duration_min) filter (where extract(hour from time at time zone ${tz}) >= 17), 0) as evening
       from activities where user_id = ${userId} and time >= ${from} and time < ${to} group by 1),
     st as (select date as d, max(steps)::int as steps from daily_steps where user_id = ${userId} group by 1),
     m as (
@@ -45,9 +47,10 @@ export async function recomputeDailyAggregates(tx: Tx, userId: string, timezone:
              bool_or(extract(hour from time at time zone ${tz}) >= 21) as late
       from meals where user_id = ${userId} and time >= ${from} and time < ${to} group by 1)
     insert into daily_aggregates (user_id, date, readings, mean_mgdl, min_mgdl, max_mgdl, sd_mgdl, tir_percent, tar_percent, tbr_percent,
-      overnight_mean_mgdl, sleep_minutes, sleep_quality, exercise_minutes, steps, carbs_g, kcal, late_dinner, computed_at)
+      overnight_mean_mgdl, sleep_minutes, sleep_quality, deep_sleep_minutes, rem_sleep_minutes, exercise_minutes, evening_exercise_minutes,
+      steps, carbs_g, kcal, late_dinner, computed_at)
     select ${userId}, days.d, coalesce(g.n, 0), g.mean, g.mn, g.mx, g.sd, g.tir, g.tar, g.tbr, g.overnight,
-           s.minutes, s.quality, a.minutes, coalesce(st.steps, a.steps), m.carbs, m.kcal, m.late, now()
+           s.minutes, s.quality, s.deep, s.rem, a.minutes, a.evening, coalesce(st.steps, a.steps), m.carbs, m.kcal, m.late, now()
     from days
     left join g on g.d = days.d left join s on s.d = days.d left join a on a.d = days.d
     left join st on st.d = days.d left join m on m.d = days.d
@@ -56,6 +59,8 @@ export async function recomputeDailyAggregates(tx: Tx, userId: string, timezone:
       readings = excluded.readings, mean_mgdl = excluded.mean_mgdl, min_mgdl = excluded.min_mgdl, max_mgdl = excluded.max_mgdl,
       sd_mgdl = excluded.sd_mgdl, tir_percent = excluded.tir_percent, tar_percent = excluded.tar_percent, tbr_percent = excluded.tbr_percent,
       overnight_mean_mgdl = excluded.overnight_mean_mgdl, sleep_minutes = excluded.sleep_minutes, sleep_quality = excluded.sleep_quality,
+      deep_sleep_minutes = excluded.deep_sleep_minutes, rem_sleep_minutes = excluded.rem_sleep_minutes,
+      evening_exercise_minutes = excluded.evening_exercise_minutes,
       exercise_minutes = excluded.exercise_minutes, steps = excluded.steps, carbs_g = excluded.carbs_g, kcal = excluded.kcal,
       late_dinner = excluded.late_dinner, computed_at = now()
   `);

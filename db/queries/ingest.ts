@@ -48,6 +48,16 @@ export async function storeHealthBatch(viewer: Viewer, timezone: string, batch: 
   });
 }
 
+/** Stores rows (one transaction, duplicates skipped) without touching aggregates: for chunked imports. */
+export async function insertHealthBatch(viewer: Viewer, batch: StoreBatch): Promise<StoreCounts> {
+  return withViewer(viewer, (tx) => insertBatch(tx, viewer.userId, batch));
+}
+
+/** Recomputes the daily aggregates of the given local days in one transaction. */
+export async function recomputeDays(viewer: Viewer, timezone: string, dates: Iterable<string>): Promise<number> {
+  return withViewer(viewer, (tx) => recomputeDailyAggregates(tx, viewer.userId, timezone, dates));
+}
+
 /** The local dates a batch touches (sleep counts toward the day it ends). */
 export function touchedDates(batch: StoreBatch, timezone: string): Set<string> {
   const dates = new Set<string>();

@@ -71,3 +71,13 @@ export type ProfileUpdate = { name?: string; timezone?: string; glucoseUnit?: "m
 export async function updateProfile(viewer: Viewer, update: ProfileUpdate): Promise<void> {
   await withViewer(viewer, (tx) => tx.update(users).set({ ...update, updatedAt: new Date() }).where(eq(users.id, viewer.userId)));
 }
+
+/**
+ * For workflows: the person a job acts for, with their timezone. System rights (a job has no
+ * session); the job then scopes every read and write to this viewer under RLS.
+ */
+export async function getJobSubject(userId: string): Promise<{ viewer: Viewer; timezone: string } | null> {
+  const rows = await withSystem((tx) => tx.select({ id: users.id, role: users.role, timezone: users.timezone }).from(users).where(eq(users.id, userId)));
+  const row = rows[0];
+  return row ? { viewer: { userId: row.id, role: row.role }, timezone: row.timezone } : null;
+}

@@ -110,7 +110,11 @@ export const dailyAggregates = pgTable(
     overnightMeanMgdl: doublePrecision("overnight_mean_mgdl"),
     sleepMinutes: integer("sleep_minutes"),
     sleepQuality: doublePrecision("sleep_quality"),
+    deepSleepMinutes: integer("deep_sleep_minutes"),
+    remSleepMinutes: integer("rem_sleep_minutes"),
     exerciseMinutes: doublePrecision("exercise_minutes"),
+    /** Minutes of activity starting at or after 17:00 local time (an evening walk after dinner…). */
+    eveningExerciseMinutes: doublePrecision("evening_exercise_minutes"),
     steps: integer("steps"),
     carbsG: doublePrecision("carbs_g"),
     kcal: doublePrecision("kcal"),
