@@ -145,6 +145,7 @@ CREATE TABLE "daily_aggregates" (
 	"carbs_g" double precision,
 	"kcal" double precision,
 	"late_dinner" boolean,
+	"last_meal_hour" double precision,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -44,13 +44,14 @@ export async function recomputeDailyAggregates(tx: Tx, userId: string, timezone:
     st as (select date as d, max(steps)::int as steps from daily_steps where user_id = ${userId} group by 1),
     m as (
       select (time at time zone ${tz})::date as d, sum(carbs_g) as carbs, sum(kcal) as kcal,
-             bool_or(extract(hour from time at time zone ${tz}) >= 21) as late
+             bool_or(extract(hour from time at time zone ${tz}) >= 21) as late,
+             max(extract(hour from time at time zone ${tz}) + extract(minute from time at time zone ${tz}) / 60.0) as last_meal
       from meals where user_id = ${userId} and time >= ${from} and time < ${to} group by 1)
     insert into daily_aggregates (user_id, date, readings, mean_mgdl, min_mgdl, max_mgdl, sd_mgdl, tir_percent, tar_percent, tbr_percent,
       overnight_mean_mgdl, sleep_minutes, sleep_quality, deep_sleep_minutes, rem_sleep_minutes, exercise_minutes, evening_exercise_minutes,
-      steps, carbs_g, kcal, late_dinner, computed_at)
+      steps, carbs_g, kcal, late_dinner, last_meal_hour, computed_at)
     select ${userId}, days.d, coalesce(g.n, 0), g.mean, g.mn, g.mx, g.sd, g.tir, g.tar, g.tbr, g.overnight,
-           s.minutes, s.quality, s.deep, s.rem, a.minutes, a.evening, coalesce(st.steps, a.steps), m.carbs, m.kcal, m.late, now()
+           s.minutes, s.quality, s.deep, s.rem, a.minutes, a.evening, coalesce(st.steps, a.steps), m.carbs, m.kcal, m.late, m.last_meal, now()
     from days
     left join g on g.d = days.d left join s on s.d = days.d left join a on a.d = days.d
     left join st on st.d = days.d left join m on m.d = days.d
@@ -62,7 +63,7 @@ export async function recomputeDailyAggregates(tx: Tx, userId: string, timezone:
       deep_sleep_minutes = excluded.deep_sleep_minutes, rem_sleep_minutes = excluded.rem_sleep_minutes,
       evening_exercise_minutes = excluded.evening_exercise_minutes,
       exercise_minutes = excluded.exercise_minutes, steps = excluded.steps, carbs_g = excluded.carbs_g, kcal = excluded.kcal,
-      late_dinner = excluded.late_dinner, computed_at = now()
+      late_dinner = excluded.late_dinner, last_meal_hour = excluded.last_meal_hour, computed_at = now()
   `);
   return days.length;
 }

@@ -119,6 +119,8 @@ export const dailyAggregates = pgTable(
     carbsG: doublePrecision("carbs_g"),
     kcal: doublePrecision("kcal"),
     lateDinner: boolean("late_dinner"),
+    /** Local clock time of the day's last meal, in hours (21.5 = 21:30). */
+    lastMealHour: doublePrecision("last_meal_hour"),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("daily_user_date_idx").on(t.userId, t.date), index("daily_user_date_desc_idx").on(t.userId, t.date.desc()), ...ownerWithMentorRead("daily", t.userId, "glucose")],
