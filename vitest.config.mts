@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: {
     alias: [
-      { find: "@", replacement: path.resolve(__dirname) },
+      { find: "@", replacement: import.meta.dirname },
       // next-auth imports "next/server" without an extension, which Node's ESM resolver rejects.
       { find: /^next\/(server|headers|navigation)$/, replacement: "next/$1.js" },
     ],
