@@ -3,6 +3,7 @@ import { AppHeader } from "@/components/ui/app-header";
 
 const NAV = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/data", label: "Data" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { correlations, dailyAggregates, patterns } from "@/db/schema";
+import { correlations, dailyAggregates, patterns, users } from "@/db/schema";
 import type { LaggedCorrelationRow } from "@/lib/analytics/correlation";
 import type { DailyRow } from "@/lib/analytics/discovery/daily-features";
 import type { DiscoveredPattern } from "@/lib/analytics/discovery/discover-patterns";
-import { withViewer, type Viewer } from "./context";
+import { withSystem, withViewer, type Viewer } from "./context";
 import { loadGlucoseSeries } from "./glucose";
 
 /** The inputs of a discovery pass: the last `days` local days of aggregates and 5-minute glucose. */
@@ -69,4 +69,18 @@ export async function listPatterns(viewer: Viewer) {
   return withViewer(viewer, (tx) =>
     tx.select().from(patterns).where(eq(patterns.userId, viewer.userId)).orderBy(asc(patterns.patternType), desc(patterns.confidence)),
   );
+}
+
+/** Patients with any data in the last `days` days: who the nightly and weekly analyses run for. */
+export async function listActivePatientIds(days = 30, now = new Date()): Promise<string[]> {
+  const since = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+  const rows = await withSystem((tx) =>
+    tx
+      .selectDistinct({ id: dailyAggregates.userId })
+      .from(dailyAggregates)
+      .innerJoin(users, eq(users.id, dailyAggregates.userId))
+      .where(and(eq(users.role, "patient"), gte(dailyAggregates.date, since)))
+      .orderBy(asc(dailyAggregates.userId)),
+  );
+  return rows.map((r) => r.id);
 }

@@ -1,40 +1,31 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { activities, glucoseReadings, jobRuns, meals, sleepSessions } from "@/db/schema";
+import { jobRuns } from "@/db/schema";
 import { withViewer, type Viewer } from "./context";
 
 export type DataKindSummary = { kind: string; count: number; first: Date | null; last: Date | null; sources: string[] };
 
 /** What a person has stored, by kind: counts, first and last time, and where it came from. */
 export async function getDataOverview(viewer: Viewer): Promise<DataKindSummary[]> {
-  return withViewer(viewer, async (tx) => {
-    const summarize = async (kind: string, table: typeof glucoseReadings | typeof activities | typeof meals, timeCol: typeof glucoseReadings.time) => {
-      const [row] = await tx
-        .select({
-          count: sql<number>`count(*)`.mapWith(Number),
-          first: sql<Date | null>`min(${timeCol})`.mapWith((v) => (v ? new Date(v) : null)),
-          last: sql<Date | null>`max(${timeCol})`.mapWith((v) => (v ? new Date(v) : null)),
-          sources: sql<string[]>`coalesce(array_agg(distinct ${table.source}), '{}')`,
-        })
-        .from(table)
-        .where(eq(table.userId, viewer.userId));
-      return { kind, count: row.count, first: row.first, last: row.last, sources: (row.sources ?? []).filter(Boolean) };
-    };
-    const [sleepRow] = await tx
-      .select({
-        count: sql<number>`count(*)`.mapWith(Number),
-        first: sql<Date | null>`min(${sleepSessions.start})`.mapWith((v) => (v ? new Date(v) : null)),
-        last: sql<Date | null>`max(${sleepSessions.end})`.mapWith((v) => (v ? new Date(v) : null)),
-        sources: sql<string[]>`coalesce(array_agg(distinct ${sleepSessions.source}), '{}')`,
-      })
-      .from(sleepSessions)
-      .where(eq(sleepSessions.userId, viewer.userId));
-    return [
-      await summarize("Glucose readings", glucoseReadings, glucoseReadings.time),
-      { kind: "Sleep sessions", count: sleepRow.count, first: sleepRow.first, last: sleepRow.last, sources: (sleepRow.sources ?? []).filter(Boolean) },
-      await summarize("Activities", activities, activities.time),
-      await summarize("Meals", meals, meals.time),
-    ];
-  });
+  const result = await withViewer(viewer, (tx) =>
+    tx.execute(sql`
+      select 'Glucose readings' as kind, count(*)::int as count, min(time) as first, max(time) as last, coalesce(array_agg(distinct source), '{}') as sources
+        from glucose_readings where user_id = ${viewer.userId}
+      union all
+      select 'Sleep sessions', count(*)::int, min(start), max("end"), coalesce(array_agg(distinct source), '{}') from sleep_sessions where user_id = ${viewer.userId}
+      union all
+      select 'Activities', count(*)::int, min(time), max(time), coalesce(array_agg(distinct source), '{}') from activities where user_id = ${viewer.userId}
+      union all
+      select 'Meals', count(*)::int, min(time), max(time), coalesce(array_agg(distinct source), '{}') from meals where user_id = ${viewer.userId}`),
+  );
+  const rows = (result as unknown as { rows: { kind: string; count: number; first: string | Date | null; last: string | Date | null; sources: string[] | string | null }[] }).rows;
+  return rows.map((r) => ({
+    kind: r.kind,
+    count: Number(r.count),
+    first: r.first ? new Date(r.first) : null,
+    last: r.last ? new Date(r.last) : null,
+    // node-postgres parses text[]; other drivers may hand back the literal "{a,b}".
+    sources: (Array.isArray(r.sources) ? r.sources : String(r.sources ?? "").replace(/^\{|\}$/g, "").split(",")).filter(Boolean),
+  }));
 }
 
 export type ImportRun = { id: string; status: string; fileName: string | null; createdAt: Date; finishedAt: Date | null; output: unknown; error: string | null };

@@ -1,0 +1,36 @@
+// POST /api/v1/imports?fileName=&timezone= — upload an export file (raw body); 202 with a task id to poll.
+import { z } from "zod";
+import { apiHandler, json } from "@/lib/api/handler";
+import { parseQuery } from "@/lib/api/query";
+import { MAX_UPLOAD_BYTES, readHead, saveUpload } from "@/lib/imports/save-upload";
+import { DETECT_HEAD_BYTES, detectFormat } from "@/lib/ingest/detect-format";
+import { isValidTimezone } from "@/lib/time";
+import { sendEvent } from "@/inngest/runner";
+import { AppError } from "@/lib/errors";
+import fs from "node:fs";
+
+const importQuery = z.object({
+  fileName: z.string().min(1, "fileName is required, e.g. export.zip.").max(255),
+  timezone: z.string().refine(isValidTimezone, "timezone must be an IANA name such as Europe/Paris.").optional(),
+});
+
+export const POST = apiHandler({ scope: "write", surface: "imports" }, async ({ req, caller }) => {
+  const { fileName, timezone } = parseQuery(req, importQuery);
+  const declared = Number(req.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
+    throw new AppError("payload_too_large:import", `The file is larger than ${(MAX_UPLOAD_BYTES / 1e9).toFixed(1)} GB. For an Apple Health export, upload the export.zip instead of export.xml.`);
+  }
+  if (!req.body) throw new AppError("bad_request:import", "Send the file as the request body.");
+  const { storagePath, sizeBytes } = await saveUpload(req.body, fileName);
+  let format: string;
+  try {
+    // Refuse other vendors' files now, before any work is queued.
+    format = detectFormat(fileName, readHead(storagePath, DETECT_HEAD_BYTES));
+  } catch (e) {
+    fs.rmSync(storagePath, { force: true });
+    throw e;
+  }
+  const sent = await sendEvent("ingest/file.uploaded", { userId: caller.viewer.userId, storagePath, fileName, sizeBytes, ...(timezone ? { timezone } : {}) });
+  const taskId = sent.mode === "embedded" ? sent.runIds[0] : sent.eventIds[0];
+  return json({ taskId, format, sizeBytes, statusUrl: `/api/v1/tasks/status/${taskId}` }, { status: 202 });
+});

@@ -1,0 +1,21 @@
+import type { RegisteredWorkflow } from "../define-workflow";
+import { systemHeartbeat } from "./system-heartbeat";
+import { weeklyBriefFanOut } from "./weekly-brief-fan-out";
+import { importFile } from "./import-file";
+import { nightlyAnalytics, recomputeDailyAggregatesWorkflow, runAnalysis, weeklyPatternDiscovery } from "./analysis";
+
+/**
+ * Every workflow of Proxima. Add a new one here: the Inngest serve handler (app/api/inngest) and the
+ * embedded runner both read this list, so nothing else needs to know about it.
+ */
+export const workflows: readonly RegisteredWorkflow[] = [
+  systemHeartbeat,
+  weeklyBriefFanOut,
+  importFile,
+  runAnalysis,
+  recomputeDailyAggregatesWorkflow,
+  nightlyAnalytics,
+  weeklyPatternDiscovery,
+];
+
+export const inngestFunctions = workflows.map((w) => w.inngestFunction);

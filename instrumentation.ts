@@ -1,0 +1,9 @@
+// Next.js calls register() once when a server process starts: the embedded workflow runner starts
+// here so schedules fire without waiting for a first request. (NEXT_RUNTIME is Next's own flag, set
+// by the framework, not configuration: the edge runtime cannot run the runner.)
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { ensureEmbeddedRunner } = await import("./inngest/runner");
+    ensureEmbeddedRunner();
+  }
+}
