@@ -1,15 +1,16 @@
 import { AppError } from "../../errors";
 
 /**
- * Everything the diagonal kernel and the distance profiles need about a series and a window m,
- * computed once (O(n·m)) so the O(n²) pass only reads typed arrays.
+ * What the matrix profile needs to know about a series and a window m, in two layers:
+ * - `SeriesWindows` (O(n)): which windows are finite or constant; enough to finish a profile.
+ * - `PreparedSeries` adds the window statistics (O(n·m)) the O(n²) kernel reads.
  *
  * The statistics follow SCAMP (Zimmerman et al., "Matrix Profile XIV", SoCC 2019, §3): the
  * co-moment C(i, j) = Σ_t (x[i+t] − μ[i])·(x[j+t] − μ[j]) moves along a diagonal with
  * C(i, j) = C(i−1, j−1) + df[i]·dg[j] + df[j]·dg[i], which stays accurate for large offsets
  * (glucose around 150 mg/dL) where the raw STOMP dot product QT − m·μ·μ cancels badly.
  */
-export interface PreparedSeries {
+export interface SeriesWindows {
   /** Series length n. */
   readonly n: number;
   /** Window length m. */
@@ -20,6 +21,13 @@ export interface PreparedSeries {
   readonly exclusionZone: number;
   /** The series with every non-finite value replaced by 0 (as STUMPY's preprocess), so sums stay finite. */
   readonly values: Float64Array;
+  /** 1 when every value of the window is finite. */
+  readonly isFinite: Uint8Array;
+  /** 1 when the window is finite and max = min (STUMPY's rolling_isconstant: np.ptp(window) == 0). */
+  readonly isConstant: Uint8Array;
+}
+
+export interface PreparedSeries extends SeriesWindows {
   /** Window means of `values` (length l). */
   readonly mean: Float64Array;
   /** 1 / sqrt(Σ (x − μ)²) per window; NaN for windows that are constant or hold a non-finite value. */
@@ -28,10 +36,6 @@ export interface PreparedSeries {
   readonly df: Float64Array;
   /** SCAMP dg[i] = (x[i+m−1] − μ[i]) + (x[i−1] − μ[i−1]), with dg[0] = 0. */
   readonly dg: Float64Array;
-  /** 1 when every value of the window is finite. */
-  readonly isFinite: Uint8Array;
-  /** 1 when the window is finite and max = min (STUMPY's rolling_isconstant: np.ptp(window) == 0). */
-  readonly isConstant: Uint8Array;
 }
 
 /** Throws the sentence a person sees when m does not fit the series (STUMPY requires 3 ≤ m ≤ n/2 too). */
@@ -48,12 +52,11 @@ export function assertValidWindow(n: number, m: number): void {
   }
 }
 
-/** Prepares a series for the matrix profile. Throws AppError("bad_request:analytics") for a bad window. */
-export function prepareSeries(input: ArrayLike<number>, m: number): PreparedSeries {
+/** Flags finite and constant windows, O(n). Throws AppError("bad_request:analytics") for a bad window. */
+export function describeWindows(input: ArrayLike<number>, m: number): SeriesWindows {
   const n = input.length;
   assertValidWindow(n, m);
   const l = n - m + 1;
-
   const values = new Float64Array(n);
   const finitePoint = new Uint8Array(n);
   for (let p = 0; p < n; p++) {
@@ -63,12 +66,18 @@ export function prepareSeries(input: ArrayLike<number>, m: number): PreparedSeri
       finitePoint[p] = 1;
     }
   }
-
   const isFinite = markFiniteWindows(finitePoint, m, l);
   const isConstant = markConstantWindows(values, isFinite, m, l);
+  return { n, m, l, exclusionZone: Math.ceil(m / 4), values, isFinite, isConstant };
+}
 
-  // Direct two-pass mean and spread per window: O(n·m) but exact to rounding, and it is a small
-  // fraction of the O(n²) pass (30 M additions for a year of 5-minute readings).
+/** Prepares a series for the kernel: window flags plus statistics, O(n·m). Throws like describeWindows. */
+export function prepareSeries(input: ArrayLike<number>, m: number): PreparedSeries {
+  const windows = describeWindows(input, m);
+  const { l, values, isFinite, isConstant } = windows;
+
+  // Direct two-pass mean and spread per window: O(n·m) but exact to rounding, and a small fraction
+  // of the O(n²) pass (30 M additions for a year of 5-minute readings).
   const mean = new Float64Array(l);
   const invNorm = new Float64Array(l);
   for (let i = 0; i < l; i++) {
@@ -85,8 +94,8 @@ export function prepareSeries(input: ArrayLike<number>, m: number): PreparedSeri
       const d = values[i + t] - mu;
       ss += d * d;
     }
-    // ss > 0 is guaranteed for a non-constant window, but rounding can make it 0 for windows that
-    // differ by one ulp: treat those like constant windows rather than dividing by zero.
+    // ss > 0 for a non-constant window, but rounding can make it 0 for windows that differ by one
+    // ulp: those are left out like non-finite ones rather than divided by zero.
     invNorm[i] = ss > 0 ? 1 / Math.sqrt(ss) : NaN;
   }
 
@@ -99,7 +108,7 @@ export function prepareSeries(input: ArrayLike<number>, m: number): PreparedSeri
     dg[i] = enter - mean[i] + (leave - mean[i - 1]);
   }
 
-  return { n, m, l, exclusionZone: Math.ceil(m / 4), values, mean, invNorm, df, dg, isFinite, isConstant };
+  return { ...windows, mean, invNorm, df, dg };
 }
 
 function markFiniteWindows(finitePoint: Uint8Array, m: number, l: number): Uint8Array {
