@@ -20,7 +20,7 @@ const FORMATS = path.resolve(here, "../../../shared/data/formats");
 
 function upload(token: string, fileName: string, body: Buffer | string, timezone?: string) {
   const params = new URLSearchParams({ fileName, ...(timezone ? { timezone } : {}) });
-  return new NextRequest(`http://localhost/api/v1/imports?${params}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+  return new NextRequest(`http://localhost/api/v1/imports?${params}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: typeof body === "string" ? body : new Uint8Array(body) });
 }
 
 async function statusOf(token: string, taskId: string) {
