@@ -115,7 +115,7 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
     expect(JSON.stringify(unit.body)).toMatch(/unit must be \\"mg\/dL\\" or \\"mmol\/L\\"/);
     const many = Array.from({ length: 50_001 }, (_, i) => ({ time: i, value: 100 }));
     const tooMany = await call(bulk.POST, request("POST", "/glucose/bulk", write, { readings: many }));
-    expect(tooMany.status).toBe(422);
+    expect(tooMany.status).toBe(413);
     expect(JSON.stringify(tooMany.body)).toMatch(/at most 50,000 readings/);
     const huge = await call(bulk.POST, request("POST", "/glucose/bulk", write, undefined, `{"readings":[${'{"time":"2026-01-01T00:00:00Z","value":100},'.repeat(260_000)}]}`));
     expect(huge.status).toBe(413);

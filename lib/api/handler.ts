@@ -52,6 +52,9 @@ export function apiHandler<S extends z.ZodType | undefined>(
         const raw = await readJsonBody(req, options.maxBytes ?? 1_000_000);
         const parsed = options.body.safeParse(raw);
         if (!parsed.success) {
+          // A batch over its item limit is a size problem (413), like a body over its byte limit.
+          const tooMany = parsed.error.issues.find((i) => i.code === "too_big" && (i as { origin?: string }).origin === "array");
+          if (tooMany) throw new AppError("payload_too_large:batch", `${tooMany.message} Split the data into smaller batches.`);
           throw new AppError("unprocessable:validation", "The request body does not have the expected shape. See details for each problem.", {
             details: { issues: zodIssuesToDetails(parsed.error.issues) },
           });

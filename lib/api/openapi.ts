@@ -67,7 +67,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1") {
         400: errorResponse("Malformed JSON or query"),
         401: errorResponse("No valid token or session"),
         403: errorResponse("A read-only token tried to write"),
-        ...(e.method === "post" ? { 413: errorResponse("Body larger than the limit"), 422: errorResponse("The body has the wrong shape, or every row was rejected") } : {}),
+        ...(e.method === "post" ? { 413: errorResponse("Body larger than 10 MB, or more items than a batch allows"), 422: errorResponse("The body has the wrong shape, or every row was rejected") } : {}),
         429: errorResponse("More than 100 requests a minute (see Retry-After)"),
       },
     };
