@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { jobRuns, jobSteps, users } from "@/db/schema";
+import { jobRuns, jobSteps } from "@/db/schema";
 import { withSystem, withViewer, type Viewer } from "./context";
 
 /**
@@ -376,10 +376,4 @@ export async function summarizeRunQueue(options: { now: Date }): Promise<QueueSu
       .from(jobRuns),
   );
   return row;
-}
-
-/** Who the Monday fan-out writes a weekly brief for: every patient account, in a stable order. */
-export async function listPatientIdsForWeeklyFanOut(): Promise<string[]> {
-  const rows = await withSystem((tx) => tx.select({ id: users.id }).from(users).where(eq(users.role, "patient")).orderBy(asc(users.id)));
-  return rows.map((r) => r.id);
 }

@@ -2,6 +2,7 @@ import type { RegisteredWorkflow } from "../define-workflow";
 import { systemHeartbeat } from "./system-heartbeat";
 import { weeklyBriefFanOut } from "./weekly-brief-fan-out";
 import { importFile } from "./import-file";
+import { weeklyIntelligenceGenerate } from "./weekly-intelligence";
 import { nightlyAnalytics, recomputeDailyAggregatesWorkflow, runAnalysis, weeklyPatternDiscovery } from "./analysis";
 
 /**
@@ -11,6 +12,7 @@ import { nightlyAnalytics, recomputeDailyAggregatesWorkflow, runAnalysis, weekly
 export const workflows: readonly RegisteredWorkflow[] = [
   systemHeartbeat,
   weeklyBriefFanOut,
+  weeklyIntelligenceGenerate,
   importFile,
   runAnalysis,
   recomputeDailyAggregatesWorkflow,

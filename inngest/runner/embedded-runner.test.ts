@@ -368,13 +368,13 @@ describe.each(testEngines())("embedded runner on %s", (engine) => {
       asked.push(`${event.data.userId}:${event.data.weekOf}:${event.data.reason}`);
     });
     const runner = runnerFor([weeklyBriefFanOut, listener]);
-    const { runId } = await runner.fireCron("weekly-brief-fan-out", T0);
+    const { runId } = await runner.fireCron("weekly-intelligence-fanout", T0);
     await runner.runUntilIdle();
     expect(await getRun(runId)).toMatchObject({ status: "completed", output: { weekOf: "2026-03-02", requested: 2 } });
     expect(asked.sort()).toEqual([`${alice.userId}:2026-03-02:scheduled`, `${bob.userId}:2026-03-02:scheduled`].sort());
     // A double fire, and even a second tick in the same week, request nothing twice.
-    await runner.fireCron("weekly-brief-fan-out", T0);
-    await runner.fireCron("weekly-brief-fan-out", new Date("2026-03-02T09:30:00Z"));
+    await runner.fireCron("weekly-intelligence-fanout", T0);
+    await runner.fireCron("weekly-intelligence-fanout", new Date("2026-03-02T09:30:00Z"));
     await runner.runUntilIdle();
     expect(asked).toHaveLength(2);
   });

@@ -1,0 +1,100 @@
+import { NonRetriableError } from "inngest";
+import { DateTime } from "luxon";
+import { defineWorkflow } from "../define-workflow";
+import { getJobSubject } from "@/db/queries/users";
+import { loadWeeklyInput, replaceWeeklyBrief } from "@/db/queries/weekly-brief";
+import { loadGlucoseSeries } from "@/db/queries/glucose";
+import { notifyOnce } from "@/db/queries/notifications";
+import { buildWeeklyFacts, type WeeklyFacts } from "@/lib/intelligence";
+import { verifyBrief, writeBriefWithFallback, writeGroundedBrief, type BriefDraft } from "@/lib/ai";
+
+/** Reads a week's facts: every read happens here, inside the "gather" step (memoized on replay). */
+async function gatherFacts(userId: string, weekOf: string): Promise<{ facts: WeeklyFacts; timezone: string } | null> {
+  const subject = await getJobSubject(userId);
+  if (!subject) return null;
+  const input = await loadWeeklyInput(subject.viewer, weekOf);
+  const start = DateTime.fromISO(weekOf, { zone: subject.timezone }).startOf("day");
+  const glucose = await loadGlucoseSeries(subject.viewer, { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate() });
+  const facts = buildWeeklyFacts({ weekOf, timezone: subject.timezone, days: input.days, correlations: input.correlations, glucoseThisWeek: glucose });
+  return { facts, timezone: subject.timezone };
+}
+
+/**
+ * A person's weekly brief: gather → narrate → verify (one regeneration when verification fails) →
+ * store (atomic replace: the previous brief stays visible until the new one commits; one brief per
+ * person and week however often this runs) → notify. The narrator writes the story, insights,
+ * predictions, shadow patterns and strategic moves in one call, so a model sees the whole week at
+ * once and is called once per brief (cost and the throttle below); each item records its provider.
+ * After the last retry, onFailure writes a grounded brief marked partial, so everyone gets one.
+ */
+export const weeklyIntelligenceGenerate = defineWorkflow(
+  {
+    id: "weekly-intelligence-generate",
+    name: "Generate a weekly brief",
+    trigger: { event: "intelligence/week.requested" },
+    retries: 3,
+    concurrency: { key: "event.data.userId", limit: 1 },
+    // At most 60 brief generations (model calls) a minute across everyone.
+    throttle: { limit: 60, period: "1m" },
+    onFailure: async ({ event, step }) => {
+      const { userId, weekOf } = event.data;
+      await step.run("fallback-grounded-brief", async () => {
+        const gathered = await gatherFacts(userId, weekOf);
+        if (!gathered) return { stored: false };
+        const grounded = writeGroundedBrief(gathered.facts);
+        const draft: BriefDraft = {
+          ...grounded,
+          story: { ...grounded.story, partial: true },
+          partial: true,
+          fallbacks: [{ part: "brief", reason: "the generation failed after every retry; this grounded brief replaced it" }],
+        };
+        const subject = await getJobSubject(userId);
+        await replaceWeeklyBrief(subject!.viewer, weekOf, draft);
+        return { stored: true };
+      });
+    },
+  },
+  async ({ event, step, runId }) => {
+    const { userId, weekOf } = event.data;
+    const gathered = await step.run("gather", async () => {
+      const found = await gatherFacts(userId, weekOf);
+      if (!found) throw new NonRetriableError("The account no longer exists.");
+      return found;
+    });
+    const facts = gathered.facts as unknown as WeeklyFacts;
+
+    let draft = (await step.run("narrate", () => writeBriefWithFallback(facts))) as unknown as BriefDraft;
+    const problems = await step.run("verify", () => verifyBrief(draft, facts));
+    let regenerated = false;
+    if (problems.some((p) => p.retryable)) {
+      regenerated = true;
+      draft = (await step.run("narrate-again", () => writeBriefWithFallback(facts))) as unknown as BriefDraft;
+    }
+
+    const storyId = await step.run("store", async () => {
+      const subject = await getJobSubject(userId);
+      if (!subject) throw new NonRetriableError("The account no longer exists.");
+      return replaceWeeklyBrief(subject.viewer, weekOf, draft, { runId });
+    });
+
+    await step.run("notify", async () => {
+      const subject = await getJobSubject(userId);
+      if (!subject) return false;
+      return notifyOnce(subject.viewer, {
+        kind: "brief_ready",
+        title: "Your weekly brief is ready",
+        body: draft.story.title,
+        dedupeKey: `brief:${weekOf}`,
+      });
+    });
+
+    return {
+      storyId,
+      weekOf,
+      partial: draft.partial,
+      providers: [...new Set([draft.story.provider, ...draft.insights.map((i) => i.provider), ...draft.strategicMoves.map((m) => m.provider)])],
+      problems: problems.map((p) => p.code),
+      regenerated,
+    };
+  },
+);
