@@ -34,8 +34,9 @@ export const weeklyIntelligenceGenerate = defineWorkflow(
     trigger: { event: "intelligence/week.requested" },
     retries: 3,
     concurrency: { key: "event.data.userId", limit: 1 },
-    // At most 60 brief generations (model calls) a minute across everyone.
-    throttle: { limit: 60, period: "1m" },
+    // At most 2,000 generations (model calls) a minute across everyone: below the requests-per-minute
+    // limits of hosted models' usual tiers; extra runs wait instead of failing with 429s.
+    throttle: { limit: 2_000, period: "1m" },
     onFailure: async ({ event, step }) => {
       const { userId, weekOf } = event.data;
       await step.run("fallback-grounded-brief", async () => {
