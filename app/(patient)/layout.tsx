@@ -3,6 +3,8 @@ import { AppHeader } from "@/components/ui/app-header";
 
 const NAV = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/weekly-brief", label: "Weekly brief" },
+  { href: "/intelligence", label: "Intelligence" },
   { href: "/data", label: "Data" },
   { href: "/settings", label: "Settings" },
 ];

@@ -10,7 +10,7 @@ export async function migrateAndSeed(): Promise<void> {
   installDatabase(handle);
   try {
     const started = Date.now();
-    const { created, endDate } = await seedDemo();
+    const { created, endDate } = await seedDemo({ withInsights: true });
     console.log(
       created
         ? `Demo data written to ${handle.driver} in ${((Date.now() - started) / 1000).toFixed(1)} s (90 days ending ${endDate}).`

@@ -1,8 +1,19 @@
+import { Suspense } from "react";
+import Link from "next/link";
+import { DateTime } from "luxon";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getDashboardOverview } from "@/db/queries/dashboard";
-import { Card } from "@/components/ui/primitives";
+import { loadGlucoseSeries } from "@/db/queries/glucose";
+import { getOverlayDecision } from "@/db/queries/brief-state";
+import { getWeeklyBrief } from "@/db/queries/weekly-brief";
+import type { Viewer } from "@/db/queries/context";
+import type { Profile } from "@/db/queries/users";
+import { computeAgp, computeGlucoseMetrics } from "@/lib/analytics/glucose";
 import { formatGlucose } from "@/lib/glucose-format";
-import { DateTime } from "luxon";
+import { AgpChart, GlucoseTraceChart, TimeInRangesBar } from "@/components/charts";
+import { BriefOverlay } from "@/components/brief/brief-overlay";
+import { Card, Notice } from "@/components/ui/primitives";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton";
 
 export const metadata = { title: "Dashboard" };
 
@@ -15,57 +26,125 @@ function greeting(hour: number) {
 
 export default async function DashboardPage() {
   const { viewer, profile } = await requirePageViewer("patient", "admin");
-  const overview = await getDashboardOverview(viewer, { low: profile.targetLowMgdl, high: profile.targetHighMgdl });
   const now = DateTime.now().setZone(profile.timezone);
   const firstName = (profile.name ?? "").split(" ")[0] || "there";
-  const unit = profile.glucoseUnit;
-  const fmtTime = (d: Date) => DateTime.fromJSDate(d).setZone(profile.timezone).toFormat("ccc d LLL, HH:mm");
-
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">{greeting(now.hour)}, {firstName}</h1>
         <p className="text-sm text-slate-600">{now.toFormat("cccc d LLLL")} · times in {profile.timezone}</p>
       </div>
+      <Suspense fallback={null}>
+        <WeeklyOverlay viewer={viewer} weekOf={now.startOf("week").toISODate()!} />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton rows={6} />}>
+        <GlucosePanels viewer={viewer} profile={profile} />
+      </Suspense>
+    </div>
+  );
+}
 
-      {overview.readingCount === 0 ? (
-        <Card title="No data yet">
-          <p className="text-slate-700">
-            Proxima has no glucose readings for you yet. Once your CGM data arrives — from a Dexcom, LibreView, Nightscout or
-            Apple Health export, or from a device through the API — your time in range, patterns and weekly brief appear here.
-          </p>
-        </Card>
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Card title="Latest reading">
-            <p className="text-3xl font-bold">{formatGlucose(overview.lastReading?.mgdl, unit)} <span className="text-base font-medium text-slate-600">{unit}</span></p>
-            <p className="text-sm text-slate-600">{overview.lastReading && fmtTime(overview.lastReading.time)}</p>
-          </Card>
-          <Card title="Last 24 hours">
-            <p className="text-3xl font-bold">{overview.last24h.tirPercent === null ? "—" : `${Math.round(overview.last24h.tirPercent)} %`}</p>
-            <p className="text-sm text-slate-600">in range · mean {formatGlucose(overview.last24h.mean, unit)} {unit}</p>
-          </Card>
-          <Card title="Last 14 days">
-            <p className="text-3xl font-bold">{overview.last14d.tirPercent === null ? "—" : `${Math.round(overview.last14d.tirPercent)} %`}</p>
-            <p className="text-sm text-slate-600">in range (target &gt; 70 %) · {overview.last14d.n.toLocaleString("en")} readings</p>
-          </Card>
-          <Card title="Latest sleep">
-            {overview.latestSleep ? (
-              <>
-                <p className="text-3xl font-bold">
-                  {overview.latestSleep.asleepMinutes === null ? "—" : `${Math.floor(overview.latestSleep.asleepMinutes / 60)} h ${overview.latestSleep.asleepMinutes % 60} min`}
-                </p>
-                <p className="text-sm text-slate-600">ended {fmtTime(overview.latestSleep.end)}</p>
-              </>
-            ) : (
-              <p className="text-sm text-slate-600">No sleep recorded yet.</p>
-            )}
-          </Card>
-          <Card title="This week" className="sm:col-span-2">
-            <p className="text-slate-700">{overview.activitiesLast7d} activities and {overview.mealsLast7d} meals logged in the last 7 days.</p>
-          </Card>
-        </div>
+async function WeeklyOverlay({ viewer, weekOf }: { viewer: Viewer; weekOf: string }) {
+  const decision = await getOverlayDecision(viewer, weekOf);
+  if (!decision.show) return null;
+  const brief = await getWeeklyBrief(viewer, weekOf);
+  if (!brief) return null;
+  return (
+    <BriefOverlay
+      weekOf={weekOf}
+      title={brief.story.title}
+      narrative={brief.story.narrative}
+      highlights={brief.insights.slice(0, 3).map((i) => ({ title: i.title, description: i.description, tone: i.insightType }))}
+    />
+  );
+}
+
+async function GlucosePanels({ viewer, profile }: { viewer: Viewer; profile: Profile }) {
+  const unit = profile.glucoseUnit;
+  const range = { low: profile.targetLowMgdl, high: profile.targetHighMgdl };
+  const overview = await getDashboardOverview(viewer, range);
+  if (!overview.lastReading) {
+    return (
+      <Card title="No data yet">
+        <p className="text-slate-700">
+          Proxima has no glucose readings for you yet. <Link href="/data/import" className="font-semibold text-brand-700 underline">Import an export</Link> from
+          Dexcom, LibreView, Nightscout or Apple Health, or connect a device through the API — your time in range, AGP and weekly brief then appear here.
+        </p>
+      </Card>
+    );
+  }
+  const last = overview.lastReading.time;
+  const end = last.getTime();
+  const hoursSince = (Date.now() - end) / 3_600_000;
+  const [day, fortnight] = await Promise.all([
+    loadGlucoseSeries(viewer, { start: new Date(end - 24 * 3_600_000), end: new Date(end + 1) }),
+    loadGlucoseSeries(viewer, { start: new Date(end - 14 * 86_400_000), end: new Date(end + 1) }),
+  ]);
+  const metrics = fortnight.values.length >= 2 ? computeGlucoseMetrics(fortnight, { timezone: profile.timezone }) : null;
+  const agp = fortnight.values.length >= 2 ? computeAgp(fortnight, { timezone: profile.timezone, days: 14 }) : null;
+  const fmtTime = (d: Date) => DateTime.fromJSDate(d).setZone(profile.timezone).toFormat("ccc d LLL, HH:mm");
+  const target = (id: string) => metrics?.consensus.find((c) => c.id === id);
+  const tiles = metrics
+    ? [
+        { label: "Mean glucose", value: `${formatGlucose(metrics.mean, unit)} ${unit}`, note: "14 days", met: null },
+        { label: "GMI", value: `${metrics.gmi.toFixed(1)} %`, note: "estimated A1c, target < 7 %", met: metrics.gmi < 7 },
+        { label: "Variability (CV)", value: `${metrics.cv.toFixed(1)} %`, note: "target ≤ 36 %", met: target("cv")?.met ?? null },
+        { label: "Sensor active", value: `${metrics.activePercent.toFixed(0)} %`, note: "target ≥ 70 %", met: target("active")?.met ?? null },
+      ]
+    : [];
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm text-slate-600">
+        Latest reading <strong className="text-slate-900">{formatGlucose(overview.lastReading.mgdl, unit)} {unit}</strong> at {fmtTime(last)}.
+      </p>
+      {hoursSince > 24 && (
+        <Notice tone="info">
+          Your most recent data is from {fmtTime(last)}, {Math.round(hoursSince / 24)} day{hoursSince >= 48 ? "s" : ""} ago: the charts show the last data we have. <Link href="/data/import" className="font-semibold underline">Import newer data</Link>.
+        </Notice>
       )}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {tiles.map((t) => (
+          <Card key={t.label}>
+            <p className="text-sm font-medium text-slate-600">{t.label}</p>
+            <p className="mt-1 text-2xl font-bold text-slate-900">{t.value}</p>
+            <p className={`text-xs ${t.met === null ? "text-slate-600" : t.met ? "text-green-800" : "text-red-700"}`}>
+              {t.met === null ? "" : t.met ? "✓ " : "✗ "}{t.note}
+            </p>
+          </Card>
+        ))}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title="Last 24 hours" className="lg:col-span-2">
+          <GlucoseTraceChart times={Array.from(day.times)} values={Array.from(day.values)} unit={unit} timezone={profile.timezone} low={range.low} high={range.high} zoomable={false} />
+        </Card>
+        <Card title="Time in ranges · 14 days">
+          {metrics ? <TimeInRangesBar ranges={metrics.timeInRanges} unit={unit} /> : <p className="text-sm text-slate-600">Not enough readings yet.</p>}
+        </Card>
+      </div>
+      <Card title="Ambulatory glucose profile · 14 days">
+        {agp ? <AgpChart agp={agp} unit={unit} low={range.low} high={range.high} /> : <p className="text-sm text-slate-600">The AGP needs a few days of readings.</p>}
+      </Card>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Card title="Latest sleep">
+          {overview.latestSleep ? (
+            <>
+              <p className="text-2xl font-bold">{overview.latestSleep.asleepMinutes === null ? "—" : `${Math.floor(overview.latestSleep.asleepMinutes / 60)} h ${overview.latestSleep.asleepMinutes % 60} min`}</p>
+              <p className="text-sm text-slate-600">ended {fmtTime(overview.latestSleep.end)}</p>
+            </>
+          ) : (
+            <p className="text-sm text-slate-600">No sleep recorded yet.</p>
+          )}
+        </Card>
+        <Card title="Activity">
+          <p className="text-2xl font-bold">{overview.activitiesLast7d}</p>
+          <p className="text-sm text-slate-600">activities in the last 7 days</p>
+        </Card>
+        <Card title="Meals">
+          <p className="text-2xl font-bold">{overview.mealsLast7d}</p>
+          <p className="text-sm text-slate-600">meals logged in the last 7 days</p>
+        </Card>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { LoginPage } from "./pages/auth-pages";
+import { Dashboard, WeeklyBriefPage } from "./pages/brief-pages";
+
+const DEMO = { email: "demo@proxima.local", password: "demo-password-1" };
+
+async function expectNoSeriousA11yViolations(page: import("@playwright/test").Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+test("demo patient: weekly brief overlay → soft dismiss → brief page → note → refresh", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  const dashboard = new Dashboard(page);
+  await expect(dashboard.overlay()).toBeVisible();
+  await expect(dashboard.overlay()).toContainText("Your weekly brief");
+  await page.screenshot({ path: "test-results/journey-1-overlay.png", fullPage: true });
+  await dashboard.dismissOverlaySoftly();
+
+  // It stays away for the rest of the week.
+  await page.reload();
+  await expect(page.getByText("Ambulatory glucose profile")).toBeVisible();
+  await expect(dashboard.overlay()).toHaveCount(0);
+  await page.screenshot({ path: "test-results/journey-2-dashboard.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page);
+
+  const brief = new WeeklyBriefPage(page);
+  await brief.goto();
+  await expect(page.getByRole("heading", { name: "Insights" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Strategic moves" })).toBeVisible();
+  await brief.saveNote("Travelled on Thursday; the spike was a late airport dinner.");
+  await page.reload();
+  await expect(page.getByLabel(/Your note on this week/)).toHaveValue("Travelled on Thursday; the spike was a late airport dinner.");
+  const before = await brief.refreshesLeft();
+  await brief.refresh();
+  expect(await brief.refreshesLeft()).toBe(before - 1);
+  await page.screenshot({ path: "test-results/journey-3-weekly-brief.png", fullPage: true });
+  await expectNoSeriousA11yViolations(page);
+
+  // History and a malformed week in the URL.
+  await page.goto("/weekly-brief/not-a-week");
+  await expect(page.getByText("That is not a week")).toBeVisible();
+});
+
+test("the dashboard works on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await expect(page.getByText("Time in ranges · 14 days")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await page.screenshot({ path: "test-results/journey-phone-dashboard.png", fullPage: true });
+});
