@@ -6,9 +6,10 @@ export type NavItem = { href: string; label: string };
 export function AppHeader({ name, nav }: { name: string; nav: NavItem[] }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">Proxima</Link>
-        <nav aria-label="Main" className="flex flex-1 flex-wrap gap-x-4 gap-y-1 text-sm">
+        {/* On a phone the links take their own row and scroll sideways instead of wrapping. */}
+        <nav aria-label="Main" className="order-last -mx-1 flex w-full gap-x-4 overflow-x-auto whitespace-nowrap px-1 text-sm md:order-none md:w-auto md:flex-1">
           {nav.map((item) => (
             <Link key={item.href} href={item.href} className="rounded px-1 py-1 font-medium text-slate-700 hover:text-brand-700">
               {item.label}

@@ -63,9 +63,9 @@ export function writeShadowPatterns(r: FactReader): ShadowText[] {
   return r.facts.shadowPatterns.map((s) => {
     const regular = `${r.say(`shadow.${s.id}.weeks_present`, { bare: true })} of the 4 weeks before`;
     const seen = s.lastSeen ? `Last seen ${s.lastSeen.description.replace(/^Week of /, "the week of ")}.` : "";
-    const why = s.supportingCorrelation
-      ? ` In your data it goes with better glucose (${r.say(`correlation.${s.supportingCorrelation.factor}.${s.supportingCorrelation.outcome}.lag${s.supportingCorrelation.lagDays}`)}).`
-      : "";
+    // Cite the supporting correlation only when it is one of the week's facts (the fact book keeps the strongest few).
+    const support = s.supportingCorrelation ? `correlation.${s.supportingCorrelation.factor}.${s.supportingCorrelation.outcome}.lag${s.supportingCorrelation.lagDays}` : null;
+    const why = support && r.has(support) ? ` In your data it goes with better glucose (${r.say(support)}).` : "";
     return {
       patternId: s.id,
       patternName: s.patternName,
