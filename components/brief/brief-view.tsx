@@ -53,7 +53,7 @@ export function BriefView({ brief, timezone, now = new Date() }: { brief: Weekly
             <div key={i.id} className={`rounded-xl p-4 ring-1 ${TONE[i.insightType]}`}>
               <p className="font-semibold">{i.title}</p>
               <p className="mt-1 text-sm">{i.description}</p>
-              <p className="mt-1 text-xs opacity-80">Confidence {i.confidence} / 100</p>
+              <p className="mt-1 text-xs">Confidence {i.confidence} / 100</p>
               <EvidenceList evidence={i.evidence} />
             </div>
           ))}

@@ -69,7 +69,8 @@ export function AgpChart({ agp, unit = "mg/dL", low = 70, high = 180, height = 3
           </li>
         ))}
       </ul>
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>
           Glucose percentiles by time of day ({unit}), {agp.daysWithData} days
         </caption>
@@ -96,6 +97,7 @@ export function AgpChart({ agp, unit = "mg/dL", low = 70, high = 180, height = 3
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

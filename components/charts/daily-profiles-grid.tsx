@@ -81,7 +81,8 @@ export function DailyProfilesGrid({ profiles, unit = "mg/dL", low = 70, high = 1
           ))}
         </ul>
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>Daily glucose ({unit})</caption>
         <thead>
           <tr>
@@ -102,6 +103,7 @@ export function DailyProfilesGrid({ profiles, unit = "mg/dL", low = 70, high = 1
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -167,7 +167,8 @@ export function GlucoseTraceChart({
           ))}
         </ul>
       )}
-      <table className="sr-only">
+      <div className="sr-only">
+        <table>
         <caption>Glucose summary</caption>
         <tbody>
           {rows.map((r) => (
@@ -178,6 +179,7 @@ export function GlucoseTraceChart({
           ))}
         </tbody>
       </table>
+      </div>
       {prepared.length > 0 && (
         <ul className="sr-only" aria-label="Events on the chart">
           {prepared.map((e, i) => (
