@@ -6,6 +6,7 @@ import { requireViewer } from "@/lib/auth/session";
 import { acceptMentorInvite, updateMentorConsent } from "@/db/queries/mentoring";
 import { updateProfile } from "@/db/queries/users";
 import { createAccessToken, revokeAccessToken } from "@/db/queries/tokens";
+import { setBriefFrequency } from "@/db/queries/brief-state";
 import { isValidTimezone } from "@/lib/time";
 import { fieldErrorsFrom, runAction, type ActionResult } from "@/lib/action-result";
 
@@ -85,4 +86,17 @@ export async function revokeTokenAction(form: FormData): Promise<void> {
   }, "settings.token.revoke");
   if (!result.ok) console.warn("[settings.token.revoke]", result.error);
   revalidatePath("/settings");
+}
+
+const frequencySchema = z.enum(["weekly", "biweekly", "monthly", "never"], { message: "Choose how often you want a brief." });
+
+export async function setBriefFrequencyAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const { viewer } = await requireViewer("patient");
+    const parsed = frequencySchema.safeParse(form.get("frequency"));
+    if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+    await setBriefFrequency(viewer, parsed.data);
+    revalidatePath("/settings");
+    return { ok: true, message: parsed.data === "never" ? "No more weekly briefs. You can turn them back on here." : "Saved." };
+  }, "settings.brief-frequency");
 }

@@ -1,7 +1,8 @@
 import { requirePageViewer } from "@/lib/auth/session";
 import { listMyMentors } from "@/db/queries/mentoring";
 import { Card } from "@/components/ui/primitives";
-import { AcceptInviteForm, CreateTokenForm, ProfileForm } from "./settings-forms";
+import { AcceptInviteForm, BriefFrequencyForm, CreateTokenForm, ProfileForm } from "./settings-forms";
+import { getBriefPreferences } from "@/db/queries/brief-state";
 import { changeMentorConsentAction, revokeTokenAction } from "./actions";
 import { listAccessTokens } from "@/db/queries/tokens";
 import Link from "next/link";
@@ -24,6 +25,7 @@ export default async function SettingsPage() {
   const { viewer, profile } = await requirePageViewer("patient", "admin");
   const mentors = viewer.role === "patient" ? await listMyMentors(viewer) : [];
   const tokens = await listAccessTokens(viewer);
+  const briefPrefs = await getBriefPreferences(viewer);
   const timezones = Intl.supportedValuesOf("timeZone");
   if (!timezones.includes(profile.timezone)) timezones.unshift(profile.timezone);
   const active = mentors.filter((m) => m.status === "active");
@@ -35,6 +37,9 @@ export default async function SettingsPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Profile">
           <ProfileForm name={profile.name ?? ""} timezone={profile.timezone} glucoseUnit={profile.glucoseUnit} timezones={timezones} />
+        </Card>
+        <Card title="Weekly brief">
+          <BriefFrequencyForm frequency={briefPrefs.frequency} overlayEnabled={briefPrefs.enabled} />
         </Card>
         {viewer.role === "patient" && (
           <Card title="Mentors">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button, Field, Notice } from "@/components/ui/primitives";
 import { idle } from "@/lib/action-result";
-import { acceptInviteAction, createTokenAction, updateProfileAction } from "./actions";
+import { acceptInviteAction, createTokenAction, setBriefFrequencyAction, updateProfileAction } from "./actions";
 import type { ActionResult } from "@/lib/action-result";
 
 export function ProfileForm({ name, timezone, glucoseUnit, timezones }: { name: string; timezone: string; glucoseUnit: string; timezones: string[] }) {
@@ -75,6 +75,37 @@ export function CreateTokenForm() {
           <code className="break-all rounded bg-white px-1 font-mono text-xs" data-testid="new-token">{state.data.token}</code>
         </Notice>
       )}
+    </form>
+  );
+}
+
+const FREQUENCIES = [
+  { value: "weekly", label: "Every Monday" },
+  { value: "biweekly", label: "Every other Monday" },
+  { value: "monthly", label: "First Monday of the month" },
+  { value: "never", label: "Never" },
+];
+
+export function BriefFrequencyForm({ frequency, overlayEnabled }: { frequency: string; overlayEnabled: boolean }) {
+  const [state, action, pending] = useActionState(setBriefFrequencyAction, { ok: true } as ActionResult);
+  return (
+    <form action={action} className="space-y-3">
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">How often should Proxima write your brief?</legend>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {FREQUENCIES.map((f) => (
+            <label key={f.value} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="frequency" value={f.value} defaultChecked={frequency === f.value} /> {f.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p className="text-xs text-slate-600">
+        {overlayEnabled ? "New briefs pop up once on your dashboard." : "The dashboard pop-up is off; briefs still arrive at Weekly brief (visiting it turns the pop-up back on)."}
+      </p>
+      <Button type="submit" variant="secondary" disabled={pending}>Save</Button>
+      {!state.ok && <Notice tone="error">{state.error}</Notice>}
+      {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
     </form>
   );
 }
