@@ -8,6 +8,7 @@ import { computeLaggedCorrelations } from "@/lib/analytics/correlation";
 import { toCorrelationInput } from "@/lib/analytics/discovery/daily-features";
 import { discoverPatterns } from "@/lib/analytics/discovery/discover-patterns";
 import { FAN_OUT_BATCH_SIZE } from "./weekly-brief-fan-out";
+import { invalidatePerson } from "@/lib/cache";
 
 const PATTERN_TYPES = ["recurring_motif", "anomaly", "association_rule", "causal_link"] as const;
 
@@ -38,6 +39,7 @@ export const runAnalysis = defineWorkflow(
         const input = await loadDiscoveryInput(subject.viewer, subject.timezone);
         const { rows } = computeLaggedCorrelations(toCorrelationInput(input.daily), { lags: [0, 1, 2, 3], minSamples: 14 });
         await replaceCorrelations(subject.viewer, rows);
+        invalidatePerson(userId);
         return { tested: rows.length, significant: rows.filter((r) => r.significant).length };
       });
     }
@@ -47,6 +49,7 @@ export const runAnalysis = defineWorkflow(
         const input = await loadDiscoveryInput(subject.viewer, subject.timezone);
         const found = discoverPatterns(input.daily, input.glucose, { timezone: subject.timezone });
         await replacePatterns(subject.viewer, [...PATTERN_TYPES], found.patterns);
+        invalidatePerson(userId);
         return { found: found.patterns.length, notes: found.notes };
       });
     }

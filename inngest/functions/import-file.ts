@@ -6,6 +6,7 @@ import { sliceBatch, toStoreBatch } from "@/lib/imports/to-store-batch";
 import { insertHealthBatch, recomputeDays, touchedDates } from "@/db/queries/ingest";
 import { getJobSubject } from "@/db/queries/users";
 import { isAppError } from "@/lib/errors";
+import { invalidatePerson } from "@/lib/cache";
 
 /** Rows per stored slice: each slice is one transaction and one memoized step. */
 export const IMPORT_SLICE_ROWS = 10_000;
@@ -95,7 +96,11 @@ export const importFile = defineWorkflow(
     }
 
     const dates = [...touchedDates(batch, timezone)];
-    const daysRecomputed = await step.run("recompute-daily-aggregates", () => recomputeDays(subject.viewer, timezone, dates));
+    const daysRecomputed = await step.run("recompute-daily-aggregates", async () => {
+      const days = await recomputeDays(subject.viewer, timezone, dates);
+      invalidatePerson(userId);
+      return days;
+    });
     await step.run("delete-upload", () => {
       fs.rmSync(storagePath, { force: true });
       return true;

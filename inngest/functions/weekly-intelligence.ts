@@ -6,6 +6,7 @@ import { loadWeeklyInput, replaceWeeklyBrief } from "@/db/queries/weekly-brief";
 import { loadGlucoseSeries } from "@/db/queries/glucose";
 import { notifyOnce } from "@/db/queries/notifications";
 import { buildWeeklyFacts, type WeeklyFacts } from "@/lib/intelligence";
+import { invalidatePerson } from "@/lib/cache";
 import { verifyBrief, writeBriefWithFallback, writeGroundedBrief, type BriefDraft } from "@/lib/ai";
 
 /** Reads a week's facts: every read happens here, inside the "gather" step (memoized on replay). */
@@ -75,7 +76,9 @@ export const weeklyIntelligenceGenerate = defineWorkflow(
     const storyId = await step.run("store", async () => {
       const subject = await getJobSubject(userId);
       if (!subject) throw new NonRetriableError("The account no longer exists.");
-      return replaceWeeklyBrief(subject.viewer, weekOf, draft, { runId });
+      const id = await replaceWeeklyBrief(subject.viewer, weekOf, draft, { runId });
+      invalidatePerson(userId);
+      return id;
     });
 
     await step.run("notify", async () => {

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { storeHealthBatch } from "@/db/queries/ingest";
+import { invalidatePerson } from "@/lib/cache";
 import type { ApiCaller } from "./handler";
 import { json } from "./handler";
 import type { Normalized } from "./normalize";
@@ -19,6 +20,7 @@ export async function storeAndRespond(caller: ApiCaller, { batch, rejected }: No
     });
   }
   const counts = await storeHealthBatch(caller.viewer, caller.timezone, batch);
+  if (counts.inserted > 0) invalidatePerson(caller.viewer.userId);
   return json(
     {
       inserted: counts.inserted,

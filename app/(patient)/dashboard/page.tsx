@@ -2,13 +2,11 @@ import { Suspense } from "react";
 import Link from "next/link";
 import { DateTime } from "luxon";
 import { requirePageViewer } from "@/lib/auth/session";
-import { getDashboardOverview } from "@/db/queries/dashboard";
-import { loadGlucoseSeries } from "@/db/queries/glucose";
+import { getDashboardData } from "@/lib/dashboard-data";
 import { getOverlayDecision } from "@/db/queries/brief-state";
 import { getWeeklyBrief } from "@/db/queries/weekly-brief";
 import type { Viewer } from "@/db/queries/context";
 import type { Profile } from "@/db/queries/users";
-import { computeAgp, computeGlucoseMetrics } from "@/lib/analytics/glucose";
 import { formatGlucose } from "@/lib/glucose-format";
 import { AgpChart, GlucoseTraceChart, TimeInRangesBar } from "@/components/charts";
 import { BriefOverlay } from "@/components/brief/brief-overlay";
@@ -62,8 +60,8 @@ async function WeeklyOverlay({ viewer, weekOf }: { viewer: Viewer; weekOf: strin
 async function GlucosePanels({ viewer, profile }: { viewer: Viewer; profile: Profile }) {
   const unit = profile.glucoseUnit;
   const range = { low: profile.targetLowMgdl, high: profile.targetHighMgdl };
-  const overview = await getDashboardOverview(viewer, range);
-  if (!overview.lastReading) {
+  const data = await getDashboardData(viewer, profile.timezone, range);
+  if (!data.lastReading) {
     return (
       <Card title="No data yet">
         <p className="text-slate-700">
@@ -73,15 +71,10 @@ async function GlucosePanels({ viewer, profile }: { viewer: Viewer; profile: Pro
       </Card>
     );
   }
-  const last = overview.lastReading.time;
-  const end = last.getTime();
-  const hoursSince = (Date.now() - end) / 3_600_000;
-  const [day, fortnight] = await Promise.all([
-    loadGlucoseSeries(viewer, { start: new Date(end - 24 * 3_600_000), end: new Date(end + 1) }),
-    loadGlucoseSeries(viewer, { start: new Date(end - 14 * 86_400_000), end: new Date(end + 1) }),
-  ]);
-  const metrics = fortnight.values.length >= 2 ? computeGlucoseMetrics(fortnight, { timezone: profile.timezone }) : null;
-  const agp = fortnight.values.length >= 2 ? computeAgp(fortnight, { timezone: profile.timezone, days: 14 }) : null;
+  const last = new Date(data.lastReading.time);
+  const hoursSince = (DateTime.now().toMillis() - data.lastReading.time) / 3_600_000;
+  const { metrics, agp, day } = data;
+  const overview = { lastReading: data.lastReading, latestSleep: data.latestSleep && { ...data.latestSleep, end: new Date(data.latestSleep.end) }, activitiesLast7d: data.activitiesLast7d, mealsLast7d: data.mealsLast7d };
   const fmtTime = (d: Date) => DateTime.fromJSDate(d).setZone(profile.timezone).toFormat("ccc d LLL, HH:mm");
   const target = (id: string) => metrics?.consensus.find((c) => c.id === id);
   const tiles = metrics
@@ -116,7 +109,7 @@ async function GlucosePanels({ viewer, profile }: { viewer: Viewer; profile: Pro
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Last 24 hours" className="lg:col-span-2">
-          <GlucoseTraceChart times={Array.from(day.times)} values={Array.from(day.values)} unit={unit} timezone={profile.timezone} low={range.low} high={range.high} zoomable={false} />
+          <GlucoseTraceChart times={day.times} values={day.values} unit={unit} timezone={profile.timezone} low={range.low} high={range.high} zoomable={false} />
         </Card>
         <Card title="Time in ranges · 14 days">
           {metrics ? <TimeInRangesBar ranges={metrics.timeInRanges} unit={unit} /> : <p className="text-sm text-slate-600">Not enough readings yet.</p>}
