@@ -138,7 +138,11 @@ function discoverMotifs(glucose: { times: ArrayLike<number>; values: ArrayLike<n
   }
   const profile = computeMatrixProfile(grid.values, m);
   const at = (index: number) => DateTime.fromMillis(grid.startMs + index * grid.intervalMinutes * 60_000, { zone: options.timezone });
-  const window = (index: number) => `${at(index).toFormat("ccc d LLL HH:mm")}–${at(index + m).toFormat("HH:mm")}`;
+  // A window of a day or more names both ends with their dates ("Mon 16 Nov 12:25 – Tue 17 Nov 12:25").
+  const window = (index: number) => {
+    const end = at(index + m);
+    return `${at(index).toFormat("ccc d LLL HH:mm")} – ${end.hasSame(at(index), "day") ? end.toFormat("HH:mm") : end.toFormat("ccc d LLL HH:mm")}`;
+  };
   const out: DiscoveredPattern[] = [];
   for (const motif of findMotifs(grid.values, profile, { maxMotifs: 3, maxMatches: 8 })) {
     const starts = motif.matches.map((x) => x.start);
