@@ -59,3 +59,24 @@ test("the dashboard works on a phone", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(1);
   await page.screenshot({ path: "test-results/journey-phone-dashboard.png", fullPage: true });
 });
+
+test("the intelligence pages render the demo patient's patterns", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(DEMO.email, DEMO.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const [path, heading] of [
+    ["/intelligence", "Intelligence"],
+    ["/intelligence/velocity", "Velocity"],
+    ["/intelligence/patterns", "Patterns"],
+    ["/intelligence/timeline", "Timeline"],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
+    await page.screenshot({ path: `test-results/intelligence-${heading.toLowerCase()}.png`, fullPage: true });
+  }
+  await page.goto("/intelligence/patterns");
+  await expect(page.getByRole("heading", { name: "Lagged correlations" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
