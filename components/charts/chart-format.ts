@@ -1,3 +1,5 @@
+import { compareWith, type Comparator } from "@/lib/analytics/glucose/consensus-targets";
+
 import { AppError } from "@/lib/errors";
 import { formatGlucose } from "@/lib/glucose-format";
 import { MGDL_PER_MMOLL, type GlucoseUnit } from "@/lib/ingest/units";
@@ -41,20 +43,7 @@ export function formatPercentShort(percent: number | null | undefined): string {
   return `${Math.round(percent)}${NBSP}%`;
 }
 
-export type Comparator = ">" | "<" | "≤" | "≥";
-
-export function compareWith(value: number, comparator: Comparator, threshold: number): boolean {
-  switch (comparator) {
-    case ">":
-      return value > threshold;
-    case "<":
-      return value < threshold;
-    case "≤":
-      return value <= threshold;
-    case "≥":
-      return value >= threshold;
-  }
-}
+export { compareWith, type Comparator };
 
 /**
  * A percentage shown next to a target ("<4 %"). One decimal, unless rounding would contradict the

@@ -25,8 +25,10 @@ type ConsensusInput = {
   activePercent: number;
 };
 
-function check(value: number | null, comparator: ConsensusTarget["comparator"], threshold: number): boolean | null {
-  if (value === null) return null;
+export type Comparator = ConsensusTarget["comparator"];
+
+/** Whether `value comparator threshold` holds (one definition for the analytics and the charts). */
+export function compareWith(value: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
     case ">":
       return value > threshold;
@@ -37,6 +39,10 @@ function check(value: number | null, comparator: ConsensusTarget["comparator"], 
     case "≥":
       return value >= threshold;
   }
+}
+
+function check(value: number | null, comparator: Comparator, threshold: number): boolean | null {
+  return value === null ? null : compareWith(value, comparator, threshold);
 }
 
 export function evaluateConsensusTargets(m: ConsensusInput): ConsensusTarget[] {
