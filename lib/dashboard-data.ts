@@ -1,4 +1,4 @@
-import { getDashboardOverview } from "@/db/queries/dashboard";
+import { getDashboardOverview, getDataVersion } from "@/db/queries/dashboard";
 import { loadGlucoseSeries } from "@/db/queries/glucose";
 import type { Viewer } from "@/db/queries/context";
 import { computeAgp, computeGlucoseMetrics, type Agp } from "@/lib/analytics/glucose";
@@ -49,7 +49,11 @@ async function computeDashboardData(viewer: Viewer, timezone: string, range: { l
   };
 }
 
-/** Cached per person (tag `person:<id>`), expired by any write of their data; recomputed at most every 15 min otherwise. */
-export function getDashboardData(viewer: Viewer, timezone: string, range: { low: number; high: number }): Promise<DashboardData> {
-  return cachedForPerson(viewer.userId, ["dashboard", timezone, String(range.low), String(range.high)], () => computeDashboardData(viewer, timezone, range));
+/**
+ * Cached per person (tag `person:<id>`). The key carries the person's data version, so data written
+ * by a background job (where no tag can be expired) is never hidden behind an old entry.
+ */
+export async function getDashboardData(viewer: Viewer, timezone: string, range: { low: number; high: number }): Promise<DashboardData> {
+  const version = await getDataVersion(viewer);
+  return cachedForPerson(viewer.userId, ["dashboard", version, timezone, String(range.low), String(range.high)], () => computeDashboardData(viewer, timezone, range));
 }

@@ -1,5 +1,5 @@
 import { desc, eq, sql, and, gte } from "drizzle-orm";
-import { activities, glucoseReadings, meals, sleepSessions } from "@/db/schema";
+import { activities, dailyAggregates, glucoseReadings, meals, sleepSessions } from "@/db/schema";
 import { withViewer, type Viewer } from "./context";
 
 export type DashboardOverview = {
@@ -61,4 +61,19 @@ export async function getDashboardOverview(viewer: Viewer, range: { low: number;
       mealsLast7d: m,
     };
   });
+}
+
+/**
+ * A marker that changes whenever the person's data changes: every write path (API batch, import,
+ * nightly job) recomputes daily aggregates, so their latest computed_at moves. Cache keys include
+ * it, so a background job's write is seen at once even where no cache tag can be expired.
+ */
+export async function getDataVersion(viewer: Viewer): Promise<string> {
+  const [row] = await withViewer(viewer, (tx) =>
+    tx
+      .select({ v: sql<string | null>`max(${dailyAggregates.computedAt})::text`, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(dailyAggregates)
+      .where(eq(dailyAggregates.userId, viewer.userId)),
+  );
+  return `${row?.v ?? "none"}:${row?.n ?? 0}`;
 }
