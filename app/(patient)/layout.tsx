@@ -6,6 +6,7 @@ const NAV = [
   { href: "/weekly-brief", label: "Weekly brief" },
   { href: "/intelligence", label: "Intelligence" },
   { href: "/data", label: "Data" },
+  { href: "/sharing", label: "Sharing" },
   { href: "/settings", label: "Settings" },
 ];
 

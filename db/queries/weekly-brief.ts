@@ -90,12 +90,11 @@ export async function getWeeklyBrief(viewer: Viewer, weekOf: string): Promise<We
     const [story] = await tx.select().from(weeklyHealthStories).where(and(eq(weeklyHealthStories.userId, viewer.userId), eq(weeklyHealthStories.weekOf, weekOf)));
     if (!story) return null;
     const byStory = { insights: healthInsights, predictions: healthPredictions, shadows: shadowPatterns, moves: strategicMoves };
-    const [insights, predictions, shadows, moves] = await Promise.all([
-      tx.select().from(byStory.insights).where(eq(byStory.insights.storyId, story.id)).orderBy(desc(byStory.insights.confidence)),
-      tx.select().from(byStory.predictions).where(eq(byStory.predictions.storyId, story.id)).orderBy(desc(byStory.predictions.probability)),
-      tx.select().from(byStory.shadows).where(eq(byStory.shadows.storyId, story.id)),
-      tx.select().from(byStory.moves).where(eq(byStory.moves.storyId, story.id)).orderBy(desc(byStory.moves.priority)),
-    ]);
+    // One after another: a transaction is one connection, and pg will not pipeline queries on it.
+    const insights = await tx.select().from(byStory.insights).where(eq(byStory.insights.storyId, story.id)).orderBy(desc(byStory.insights.confidence));
+    const predictions = await tx.select().from(byStory.predictions).where(eq(byStory.predictions.storyId, story.id)).orderBy(desc(byStory.predictions.probability));
+    const shadows = await tx.select().from(byStory.shadows).where(eq(byStory.shadows.storyId, story.id));
+    const moves = await tx.select().from(byStory.moves).where(eq(byStory.moves.storyId, story.id)).orderBy(desc(byStory.moves.priority));
     return { story, insights, predictions, shadowPatterns: shadows, strategicMoves: moves };
   });
 }

@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, testEngines } from "@/db/testing/test-database";
+import type { DatabaseHandle } from "@/db/client";
+import * as s from "@/db/schema";
+import { createAccount } from "@/db/queries/users";
+import { withSystem, type Viewer } from "@/db/queries/context";
+import { createShareLink, listShareLinks, listShareViews, revokeShareLink } from "@/db/queries/sharing";
+import { resetEnvForTests } from "@/lib/env";
+import { GET as getPage } from "./route";
+import { GET as getPdf } from "./pdf/route";
+import { clientIp, hashIp, SHARE_LOOKUP_LIMIT } from "./share-request";
+
+const call = (handler: typeof getPage, token: string, ip: string, ua = "DoctorBrowser/1.0") =>
+  handler(new Request(`http://127.0.0.1/shared/${token}`, { headers: { "x-forwarded-for": `${ip}, 10.9.9.9`, "user-agent": ua } }), { params: Promise.resolve({ token }) });
+
+describe.each(testEngines())("the doctor's routes on %s", (engine) => {
+  let handle: DatabaseHandle;
+  let ada: Viewer;
+  const savedSecret = process.env.AUTH_SECRET;
+
+  beforeAll(async () => {
+    process.env.AUTH_SECRET = "test-secret-for-ip-salt";
+    resetEnvForTests();
+    handle = await openTestDatabase(engine);
+    const a = await createAccount({ email: "ada@example.com", name: "Ada <script>", password: "a sturdy passphrase 7", timezone: "UTC" });
+    ada = { userId: a.id, role: "patient" };
+    const start = Date.now() - 5 * 86_400_000;
+    await withSystem(async (tx) => {
+      await tx.insert(s.glucoseReadings).values(Array.from({ length: 500 }, (_, i) => ({ userId: ada.userId, time: new Date(start + i * 300_000), mgdl: 100 + (i % 50), source: "test" })));
+    });
+  });
+  afterAll(async () => {
+    await handle?.close();
+    if (savedSecret === undefined) delete process.env.AUTH_SECRET;
+    else process.env.AUTH_SECRET = savedSecret;
+    resetEnvForTests();
+  });
+
+  const period = () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    return { from: day(-7), to: day(0) };
+  };
+
+  it("shows the report as escaped HTML with noindex, no-store, no-referrer, and logs the view", async () => {
+    const { token, id } = await createShareLink(ada, period());
+    const res = await call(getPage, token, "203.0.113.7");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("x-robots-tag")).toContain("noindex");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    const html = await res.text();
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).toContain("Glucose report: Ada &lt;script&gt;");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("Time in ranges");
+    expect(html).toContain("Consensus targets");
+    expect(html).toContain(`href="/shared/${token}/pdf"`);
+    const views = await listShareViews(ada, id);
+    expect(views).toHaveLength(1);
+    expect(views[0]).toMatchObject({ kind: "page", userAgent: "DoctorBrowser/1.0", ipHash: hashIp("203.0.113.7") });
+    // The stored hash is salted: it is not the plain SHA-256 of the address.
+    expect(views[0].ipHash).not.toBe(crypto.createHash("sha256").update("203.0.113.7").digest("hex"));
+  });
+
+  it("streams the PDF and logs it as a pdf view", async () => {
+    const { token, id } = await createShareLink(ada, period());
+    const res = await call(getPdf, token, "203.0.113.8");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="glucose-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(bytes.length).toBeGreaterThan(5_000);
+    expect((await listShareViews(ada, id)).map((v) => v.kind)).toEqual(["pdf"]);
+  });
+
+  it("answers 404 for unknown, malformed and too-long tokens and 410 once revoked, logging nothing", async () => {
+    expect((await call(getPage, crypto.randomBytes(32).toString("base64url"), "198.51.100.1")).status).toBe(404);
+    expect((await call(getPage, "abc", "198.51.100.1")).status).toBe(404);
+    expect((await call(getPdf, "x".repeat(5000), "198.51.100.1")).status).toBe(404);
+    const { token, id } = await createShareLink(ada, period());
+    await revokeShareLink(ada, id);
+    const gone = await call(getPage, token, "198.51.100.1");
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("x-robots-tag")).toContain("noindex");
+    expect(await gone.text()).toContain("expired or was revoked");
+    expect((await call(getPdf, token, "198.51.100.1")).status).toBe(410);
+    expect(await listShareViews(ada, id)).toEqual([]);
+  });
+
+  it(`limits lookups to ${SHARE_LOOKUP_LIMIT.points} per IP, then 429 even for a valid link`, async () => {
+    const { token } = await createShareLink(ada, period());
+    for (let i = 0; i < SHARE_LOOKUP_LIMIT.points; i++) {
+      expect((await call(getPage, crypto.randomBytes(32).toString("base64url"), "192.0.2.50")).status).toBe(404);
+    }
+    const blocked = await call(getPage, token, "192.0.2.50");
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe("600");
+    // Another address is not affected.
+    expect((await call(getPage, token, "192.0.2.51")).status).toBe(200);
+    const listed = await listShareLinks(ada);
+    expect(listed.find((l) => l.views === 1)).toBeDefined();
+  });
+
+  it("reads the first X-Forwarded-For address", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": " 203.0.113.9 , 10.0.0.1" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.10" }))).toBe("203.0.113.10");
+    expect(clientIp(new Headers())).toBe("unknown");
+  });
+});
