@@ -52,7 +52,10 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
     });
     if (!parsed.success) return { ok: false, error: "Please fix the fields below.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
     const v = parsed.data;
+    // Stories the person ticked; none ticked means the weeks that start inside the period.
+    const storyWeeks = form.getAll("storyWeeks").map(String).filter((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
     const { token, expiresAt } = await createShareLink(viewer, {
+      storyWeeks: storyWeeks.length > 0 ? storyWeeks : undefined,
       from: v.from,
       to: v.to,
       expiresInDays: v.expiresInDays,

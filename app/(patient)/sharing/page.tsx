@@ -4,6 +4,7 @@ import { listShareLinks, SHARE_EXPIRY_DAYS, type ShareLinkSummary } from "@/db/q
 import { Card } from "@/components/ui/primitives";
 import { revokeShareLinkAction } from "./actions";
 import { SharingForm } from "./sharing-form";
+import { listBriefWeeks } from "@/db/queries/weekly-brief";
 
 export const metadata = { title: "Share with your doctor" };
 
@@ -55,7 +56,7 @@ export default async function SharingPage() {
           Your doctor opens the link without an account and sees the same report as the PDF. Only you can revoke it; it stops
           working at once. Every opening is logged below.
         </p>
-        <SharingForm defaultFrom={today.minus({ days: 13 }).toISODate()!} defaultTo={today.toISODate()!} defaultExpiry={SHARE_EXPIRY_DAYS.default} />
+        <SharingForm defaultFrom={today.minus({ days: 13 }).toISODate()!} defaultTo={today.toISODate()!} defaultExpiry={SHARE_EXPIRY_DAYS.default} weeks={(await listBriefWeeks(viewer)).map((w) => ({ weekOf: w.weekOf, title: w.title }))} />
       </Card>
       <Card title="Active links">
         {active.length === 0 ? <p className="text-sm text-slate-600">No active links.</p> : <ul className="divide-y divide-slate-200">{active.map((l) => <LinkRow key={l.id} link={l} timezone={profile.timezone} />)}</ul>}

@@ -13,7 +13,7 @@ function pdfHref(from: string, to: string, analysis: boolean, notes: boolean): s
   return `/api/v1/reports/pdf?${q.toString()}`;
 }
 
-export function SharingForm({ defaultFrom, defaultTo, defaultExpiry }: { defaultFrom: string; defaultTo: string; defaultExpiry: number }) {
+export function SharingForm({ defaultFrom, defaultTo, defaultExpiry, weeks = [] }: { defaultFrom: string; defaultTo: string; defaultExpiry: number; weeks?: { weekOf: string; title: string }[] }) {
   const [state, action, pending] = useActionState(createShareLinkAction, initial);
   // Controlled so the values survive React 19's form reset and feed the download link.
   const [from, setFrom] = useState(defaultFrom);
@@ -36,6 +36,18 @@ export function SharingForm({ defaultFrom, defaultTo, defaultExpiry }: { default
         <label className="flex items-center gap-2">
           <input type="checkbox" name="includeAnalysis" checked={analysis} onChange={(e) => setAnalysis(e.target.checked)} /> Include insights and outlook
         </label>
+        {weeks.length > 0 && (
+          <fieldset className="w-full space-y-1">
+            <legend className="text-sm font-medium text-slate-800">Weekly stories to include (none ticked: the weeks in the period)</legend>
+            <div className="max-h-40 space-y-1 overflow-y-auto rounded-lg border border-slate-200 p-2">
+              {weeks.map((w) => (
+                <label key={w.weekOf} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="storyWeeks" value={w.weekOf} /> Week of {w.weekOf}: {w.title}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <label className="flex items-center gap-2">
           <input type="checkbox" name="includeNotes" checked={notes} onChange={(e) => setNotes(e.target.checked)} /> Include my personal notes
         </label>
