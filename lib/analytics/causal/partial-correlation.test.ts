@@ -115,3 +115,15 @@ describe("partial correlation (tigramite ParCorr)", () => {
     expect(() => partialCorrelationFromCovariance(source, 0, 1, [2, 3], 4)).toThrow(/Too few time points/);
   });
 });
+
+describe("residualSumOfSquares", () => {
+  it("is zero for an exact linear fit and the centered sum of squares with no regressors", async () => {
+    const { residualSumOfSquares } = await import("./partial-correlation");
+    const x = [1, 2, 3, 4, 5, 6];
+    const z2 = [3, 1, 4, 1, 5, 9];
+    const y = x.map((v, i) => 2 * v - 0.5 * z2[i] + 7);
+    expect(residualSumOfSquares(y, [x, z2])).toBeCloseTo(0, 10);
+    // mean 3.5: (2.5² + 1.5² + 0.5²) × 2 = 17.5
+    expect(residualSumOfSquares(x, [])).toBeCloseTo(17.5, 12);
+  });
+});

@@ -84,16 +84,8 @@ function subtractProjections(target: Float64Array, basis: readonly Float64Array[
   }
 }
 
-/**
- * Tests X ⟂ Y | Z on n samples by forming the OLS residuals. `x`, `y` and each column of `z` must
- * hold at least n values (typed-array views are fine); only the first n are read.
- */
-export function testPartialCorrelation(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  z: readonly ArrayLike<number>[],
-  n: number = x.length,
-): PartialCorrelationResult {
+/** An orthonormal basis of the centered, non-constant columns of Z (modified Gram–Schmidt). */
+function orthonormalBasis(z: readonly ArrayLike<number>[], n: number): { basis: Float64Array[]; nonConstant: number } {
   const basis: Float64Array[] = [];
   let nonConstant = 0;
   for (const column of z) {
@@ -109,6 +101,29 @@ export function testPartialCorrelation(
     for (let i = 0; i < n; i++) v[i] /= norm;
     basis.push(v);
   }
+  return { basis, nonConstant };
+}
+
+/** Residual sum of squares of the OLS fit of y on Z with an intercept (the first n values). */
+export function residualSumOfSquares(y: ArrayLike<number>, z: readonly ArrayLike<number>[], n: number = y.length): number {
+  const { basis } = orthonormalBasis(z, n);
+  const { centered } = centerColumn(y, n);
+  subtractProjections(centered, basis, n);
+  subtractProjections(centered, basis, n);
+  return dot(centered, centered, n);
+}
+
+/**
+ * Tests X ⟂ Y | Z on n samples by forming the OLS residuals. `x`, `y` and each column of `z` must
+ * hold at least n values (typed-array views are fine); only the first n are read.
+ */
+export function testPartialCorrelation(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  z: readonly ArrayLike<number>[],
+  n: number = x.length,
+): PartialCorrelationResult {
+  const { basis, nonConstant } = orthonormalBasis(z, n);
   const df = n - 2 - nonConstant;
   if (df < 1) throw noDegreesOfFreedom(n, nonConstant);
 

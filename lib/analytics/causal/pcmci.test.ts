@@ -209,3 +209,27 @@ describe("runPcmci on degenerate input", () => {
     }
   });
 });
+
+describe("pc_alpha chosen by the Akaike criterion (tigramite pc_alpha=None)", () => {
+  it("picks a pc_alpha per variable from the default list and still finds every true link", () => {
+    const result = runPcmci({ names: NAMES, series: tutorialData(3) }, { tauMax: 8, alpha: 0.01, pcAlpha: null, fdrMethod: "fdr_bh" });
+    expect(result.pcAlpha).toEqual([0.05, 0.1, 0.2, 0.3, 0.4, 0.5]);
+    for (const name of NAMES) expect([0.05, 0.1, 0.2, 0.3, 0.4, 0.5]).toContain(result.selectedPcAlpha[name]);
+    const found = result.links.map(key);
+    for (const link of TRUE_LINKS) expect(found).toContain(link);
+  });
+
+  it("a single pc_alpha in a list behaves like the number", () => {
+    const series = tutorialData(4, 400);
+    const asNumber = runPcmci({ names: NAMES, series }, { tauMax: 3, pcAlpha: 0.2 });
+    const asList = runPcmci({ names: NAMES, series }, { tauMax: 3, pcAlpha: [0.2] });
+    expect(asList.links).toEqual(asNumber.links);
+    expect(asList.selectedPcAlpha).toEqual({ X0: 0.2, X1: 0.2, X2: 0.2, X3: 0.2 });
+  });
+
+  it("refuses an empty list or a level outside (0, 1]", () => {
+    const series = tutorialData(5, 200);
+    expect(() => runPcmci({ names: NAMES, series }, { pcAlpha: [] })).toThrow(AppError);
+    expect(() => runPcmci({ names: NAMES, series }, { pcAlpha: [0.1, 1.5] })).toThrow(/Significance levels/);
+  });
+});

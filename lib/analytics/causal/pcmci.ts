@@ -19,27 +19,24 @@
  *   - tau_min = 1: contemporaneous (lag 0) links are out of scope (that is PCMCI+). The lag-0 slots of
  *     the matrices hold value 0 and p-value 1, as tigramite initializes them.
  *   - pcAlpha defaults to 0.2, the default of tigramite's `run_pc_stable` (its `run_pcmci` signature
- *     says 0.05 in recent versions; the tutorials pass 0.2 or None). A list / None (AIC selection
- *     of pc_alpha) is not implemented.
+ *     says 0.05 in recent versions; the tutorials pass 0.2 or None). A list, or null for tigramite's
+ *     list [0.05 … 0.5], chooses pc_alpha per variable by the Akaike criterion (pc1-parents.ts).
  *   - alpha defaults to 0.05 (tigramite `alpha_level`); fdrMethod "fdr_bh" applies
  *     Benjamini–Hochberg to the MCI p-values of all tested links (tigramite get_corrected_pvalues).
  *   - maxConditionDimension, maxCombinations (default 1), maxConditionsY / maxConditionsX mirror
  *     tigramite's max_conds_dim, max_combinations, max_conds_py / max_conds_px.
  *
  * Degenerate input: NaN or infinite values and series too short (T − 2·tau_max < 3) are refused with
- * a bad_request AppError (tigramite's masking of missing values is not implemented: impute or drop
- * first). A constant variable is kept, gets no parents and no links (value 0, p-value 1), and is
+ * a bad_request AppError: the lagged design needs every time point, so callers impute or drop missing
+ * days first (pattern discovery fills a few missing days with the mean and refuses sparse series). A constant variable is kept, gets no parents and no links (value 0, p-value 1), and is
  * listed in `constantVariables`. A test left with no degree of freedom (too many conditions for
  * the sample) throws an unprocessable AppError.
  */
 import { AppError } from "@/lib/errors";
 import { adjustPValuesBenjaminiHochberg } from "../correlation/benjamini-hochberg";
-import {
-  CONSTANT_VARIANCE_FRACTION,
-  partialCorrelationFromCovariance,
-  testPartialCorrelation,
-  type CovarianceSource,
-} from "./partial-correlation";
+import { CONSTANT_VARIANCE_FRACTION } from "./partial-correlation";
+import { LaggedTester } from "./lagged-tester";
+import { DEFAULT_PC_ALPHAS, selectParentsForTarget } from "./pc1-parents";
 
 export interface PcmciInput {
   /** One name per variable. */
@@ -53,8 +50,11 @@ export interface PcmciOptions {
   tauMax?: number;
   /** Significance level of the MCI links (p ≤ alpha); default 0.05. */
   alpha?: number;
-  /** Significance level of the PC1 condition selection; default 0.2. */
-  pcAlpha?: number;
+  /**
+   * Significance level of the PC1 condition selection; default 0.2. A list (or null for tigramite's
+   * default list) picks one per variable by the Akaike criterion.
+   */
+  pcAlpha?: number | readonly number[] | null;
   /** Largest condition-set size tried in PC1; default N·tau_max (unrestricted). */
   maxConditionDimension?: number;
   /** Condition subsets tried per size in PC1; default 1 (the strongest ones). */
@@ -104,7 +104,10 @@ export interface PcmciResult {
   tauMin: 1;
   tauMax: number;
   alpha: number;
-  pcAlpha: number;
+  /** The pc_alpha given (a list when one was chosen per variable, see selectedPcAlpha). */
+  pcAlpha: number | number[];
+  /** The pc_alpha PC1 used for each variable. */
+  selectedPcAlpha: Record<string, number>;
   fdrMethod: "none" | "fdr_bh";
   /** Samples in every test: T − 2·tau_max. */
   sampleSize: number;
@@ -169,14 +172,14 @@ function validateInput(input: PcmciInput, tauMax: number): ValidatedInput {
 function validateOptions(options: PcmciOptions, variables: number) {
   const tauMax = options.tauMax ?? 1;
   const alpha = options.alpha ?? 0.05;
-  const pcAlpha = options.pcAlpha ?? 0.2;
+  const pcAlphas = options.pcAlpha === null ? DEFAULT_PC_ALPHAS : Array.isArray(options.pcAlpha) ? options.pcAlpha : [(options.pcAlpha as number | undefined) ?? 0.2];
   const maxCombinations = options.maxCombinations ?? 1;
   const maxConditionDimension = options.maxConditionDimension ?? variables * tauMax;
   const fdrMethod = options.fdrMethod ?? "none";
   if (!Number.isInteger(tauMax) || tauMax < 1) {
     throw new AppError("bad_request:analytics", "The maximum lag must be a whole number of at least 1.");
   }
-  if (!(alpha > 0 && alpha <= 1) || !(pcAlpha > 0 && pcAlpha <= 1)) {
+  if (!(alpha > 0 && alpha <= 1) || pcAlphas.length === 0 || !pcAlphas.every((a) => a > 0 && a <= 1)) {
     throw new AppError("bad_request:analytics", "Significance levels must lie in (0, 1].");
   }
   if (!Number.isInteger(maxCombinations) || maxCombinations < 1) {
@@ -203,7 +206,7 @@ function validateOptions(options: PcmciOptions, variables: number) {
   return {
     tauMax,
     alpha,
-    pcAlpha,
+    pcAlphas,
     maxCombinations,
     maxConditionDimension,
     maxConditionsY: options.maxConditionsY ?? Infinity,
@@ -211,175 +214,6 @@ function validateOptions(options: PcmciOptions, variables: number) {
     fdrMethod,
     engine,
   };
-}
-
-/** k-subsets of `items` in lexicographic order of positions (Python itertools.combinations). */
-function* combinations<T>(items: readonly T[], k: number): Generator<T[]> {
-  if (k > items.length) return;
-  const index = Array.from({ length: k }, (_, i) => i);
-  while (true) {
-    yield index.map((i) => items[i]);
-    let i = k - 1;
-    while (i >= 0 && index[i] === items.length - k + i) i--;
-    if (i < 0) return;
-    index[i]++;
-    for (let m = i + 1; m < k; m++) index[m] = index[m - 1] + 1;
-  }
-}
-
-/**
- * Runs the tests on the common window t = 2·tau_max … T − 1 and counts them. Every test uses
- * columns X_v(t − lag) with lag ≤ 2·tau_max, so their centered cross-products are computed once,
- * on first use, and shared by all the PC1 and MCI tests.
- */
-class LaggedTester implements CovarianceSource {
-  count = 0;
-  readonly n: number;
-  private readonly start: number;
-  private readonly lagsPerVariable: number;
-  private readonly centered: (Float64Array | undefined)[];
-  private readonly constant: (boolean | undefined)[];
-  private readonly columns: number;
-  /** columns × columns cross-products, NaN until computed. */
-  private readonly products: Float64Array;
-
-  constructor(
-    private readonly data: readonly Float64Array[],
-    length: number,
-    tauMax: number,
-    private readonly engine: "covariance" | "residuals",
-  ) {
-    this.start = 2 * tauMax;
-    this.n = length - this.start;
-    this.lagsPerVariable = 2 * tauMax + 1;
-    this.columns = data.length * this.lagsPerVariable;
-    this.centered = new Array(this.columns);
-    this.constant = new Array(this.columns);
-    this.products = new Float64Array(this.columns * this.columns).fill(Number.NaN);
-  }
-
-  private indexOf(node: LaggedNode): number {
-    return node.variable * this.lagsPerVariable + node.lag;
-  }
-
-  /** X_v(t − lag) over the window, minus its mean. */
-  private column(index: number): Float64Array {
-    let column = this.centered[index];
-    if (column === undefined) {
-      const variable = Math.floor(index / this.lagsPerVariable);
-      const lag = index % this.lagsPerVariable;
-      const from = this.start - lag;
-      const raw = this.data[variable].subarray(from, from + this.n);
-      let sum = 0;
-      let squares = 0;
-      for (let t = 0; t < this.n; t++) {
-        sum += raw[t];
-        squares += raw[t] * raw[t];
-      }
-      const mean = sum / this.n;
-      column = new Float64Array(this.n);
-      let variance = 0;
-      for (let t = 0; t < this.n; t++) {
-        column[t] = raw[t] - mean;
-        variance += column[t] * column[t];
-      }
-      this.centered[index] = column;
-      this.constant[index] = variance / this.n <= CONSTANT_VARIANCE_FRACTION * (squares / this.n);
-    }
-    return column;
-  }
-
-  crossProduct(a: number, b: number): number {
-    const slot = a * this.columns + b;
-    let value = this.products[slot];
-    if (Number.isNaN(value)) {
-      const ca = this.column(a);
-      const cb = this.column(b);
-      value = 0;
-      for (let t = 0; t < this.n; t++) value += ca[t] * cb[t];
-      this.products[slot] = value;
-      this.products[b * this.columns + a] = value;
-    }
-    return value;
-  }
-
-  isConstant(a: number): boolean {
-    this.column(a);
-    return this.constant[a]!;
-  }
-
-  /** X_v(t − lag) over the window, raw, as a zero-copy view. */
-  private view(node: LaggedNode): Float64Array {
-    const from = this.start - node.lag;
-    return this.data[node.variable].subarray(from, from + this.n);
-  }
-
-  test(x: LaggedNode, y: LaggedNode, z: readonly LaggedNode[]) {
-    this.count++;
-    if (this.engine === "residuals") {
-      return testPartialCorrelation(this.view(x), this.view(y), z.map((node) => this.view(node)), this.n);
-    }
-    return partialCorrelationFromCovariance(
-      this,
-      this.indexOf(x),
-      this.indexOf(y),
-      z.map((node) => this.indexOf(node)),
-      this.n,
-    );
-  }
-}
-
-interface CandidateState {
-  node: LaggedNode;
-  order: number;
-  minAbsValue: number;
-  maxPValue: number;
-}
-
-/** PC1 (tigramite `_run_pc_stable_single`) for target j, with a single pc_alpha. */
-function selectParents(
-  tester: LaggedTester,
-  j: number,
-  variables: number,
-  settings: ReturnType<typeof validateOptions>,
-): CandidateState[] {
-  const all: CandidateState[] = [];
-  for (let i = 0; i < variables; i++) {
-    for (let lag = 1; lag <= settings.tauMax; lag++) {
-      all.push({ node: { variable: i, lag }, order: all.length, minAbsValue: Infinity, maxPValue: -Infinity });
-    }
-  }
-  const target: LaggedNode = { variable: j, lag: 0 };
-  let parents = all;
-  for (let size = 0; size <= settings.maxConditionDimension; size++) {
-    if (parents.length - 1 < size) break; // converged
-    const removed = new Set<CandidateState>();
-    for (const parent of parents) {
-      const others = parents.filter((p) => p !== parent);
-      let tried = 0;
-      for (const conditions of combinations(others, size)) {
-        if (tried >= settings.maxCombinations) break;
-        tried++;
-        const { value, pValue } = tester.test(
-          parent.node,
-          target,
-          conditions.map((c) => c.node),
-        );
-        parent.minAbsValue = Math.min(parent.minAbsValue, Math.abs(value));
-        parent.maxPValue = Math.max(parent.maxPValue, pValue);
-        if (pValue > settings.pcAlpha) {
-          removed.add(parent);
-          break;
-        }
-      }
-    }
-    // PC-stable: removals take effect after the round; survivors are re-sorted by strength, ties
-    // in the original (variable, lag) order as tigramite's insertion-ordered dict gives.
-    parents = parents
-      .filter((p) => !removed.has(p))
-      .sort((a, b) => b.minAbsValue - a.minAbsValue || a.order - b.order);
-  }
-  return parents;
 }
 
 function sameNode(a: LaggedNode, b: LaggedNode) {
@@ -428,7 +262,8 @@ export function runPcmci(input: PcmciInput, options: PcmciOptions = {}): PcmciRe
   const tester = new LaggedTester(data, length, tauMax, settings.engine);
 
   // Step 1: PC1 parents of every variable.
-  const pcParents = Array.from({ length: variables }, (_, j) => selectParents(tester, j, variables, settings));
+  const selections = Array.from({ length: variables }, (_, j) => selectParentsForTarget(tester, j, variables, settings));
+  const pcParents = selections.map((s) => s.parents);
   const pcTests = tester.count;
   const parentNodes = pcParents.map((list) => list.map((p) => p.node));
 
@@ -492,7 +327,8 @@ export function runPcmci(input: PcmciInput, options: PcmciOptions = {}): PcmciRe
     tauMin: 1,
     tauMax,
     alpha: settings.alpha,
-    pcAlpha: settings.pcAlpha,
+    pcAlpha: settings.pcAlphas.length === 1 ? settings.pcAlphas[0] : [...settings.pcAlphas],
+    selectedPcAlpha: Object.fromEntries(names.map((name, j) => [name, selections[j].pcAlpha])),
     fdrMethod: settings.fdrMethod,
     sampleSize: tester.n,
     links,
