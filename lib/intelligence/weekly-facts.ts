@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { AppError } from "@/lib/errors";
-import { FEATURE_LABELS, MIN_READINGS_FOR_DAILY_OUTCOME } from "@/lib/analytics/discovery/daily-features";
+import { MIN_READINGS_FOR_DAILY_OUTCOME } from "@/lib/analytics/discovery/daily-features";
 import { recommendFromCorrelations, type Recommendation, type StoredCorrelation } from "@/lib/analytics/discovery/recommendations";
 import { computeGlucoseMetrics, detectSamplingIntervalMin } from "@/lib/analytics/glucose";
 import {
@@ -11,12 +11,14 @@ import {
   isIsoDate,
   isoWeekday,
   selectWeeklyPredictions,
-  type CalibratedPrediction,
   type WeeklyPredictionSelection,
 } from "@/lib/analytics/predictions";
-import { FactBook, evidenceOf, type EvidenceItem, type Fact } from "./fact-book";
+import { FactBook, type EvidenceItem, type Fact } from "./fact-book";
 import { formatDay } from "./format-date";
 import { findShadowPatterns, type ShadowPattern } from "./shadow-patterns";
+import { registerCorrelations, registerPrediction, registerShadow } from "./analysis-facts";
+
+export { describeCorrelation } from "./analysis-facts";
 import { computeWindowStats, daysInRange, type WeeklyInputDay, type WindowStats } from "./window-stats";
 
 export type WeeklyFactsInput = {
@@ -315,73 +317,6 @@ function registerHistory(book: FactBook, days: readonly WeeklyInputDay[], weekOf
 }
 
 /** Confidence of a correlation from its class (lib/analytics/correlation/confidence-level.ts). */
-const CORRELATION_CONFIDENCE: Record<string, number> = { high: 90, medium: 75, low: 55 };
-
-function registerCorrelations(book: FactBook, rows: readonly StoredCorrelation[]): SignificantCorrelation[] {
-  const strongest = new Map<string, StoredCorrelation>();
-  for (const r of rows) {
-    if (!r.significant || r.spearmanRho === null || r.qValue === null) continue;
-    const key = `${r.factor}.${r.outcome}`;
-    const current = strongest.get(key);
-    if (!current || r.qValue < current.qValue! || (r.qValue === current.qValue && Math.abs(r.spearmanRho) > Math.abs(current.spearmanRho!))) strongest.set(key, r);
-  }
-  return [...strongest.values()]
-    .sort((a, b) => a.qValue! - b.qValue! || Math.abs(b.spearmanRho!) - Math.abs(a.spearmanRho!))
-    .slice(0, 6)
-    .map((r) => {
-      const metric = `correlation.${r.factor}.${r.outcome}.lag${r.lagDays}`;
-      const description = describeCorrelation(r.factor, r.outcome, r.lagDays, r.spearmanRho!);
-      book.addNumber(metric, `Spearman correlation: ${description}`, r.spearmanRho, {
-        unit: "rho", decimals: 2, n: r.sampleSize, confidence: CORRELATION_CONFIDENCE[r.confidence ?? "low"] ?? 55,
-        detail: `q = ${r.qValue! < 0.001 ? "< 0.001" : r.qValue!.toFixed(3)}, ${r.sampleSize} paired days`,
-      });
-      return { ...r, spearmanRho: r.spearmanRho!, qValue: r.qValue!, metric, description };
-    });
-}
-
-/** Yes/no factors read "days with a late dinner", amounts "days with more hours of sleep". */
-const BINARY_FACTORS = new Set(["late_dinner"]);
-
-/**
- * "days with more hours of sleep tend to have higher time in range 70–180" (lag 0) or "… tend to be
- * followed by … the next day": the wording of an association, never of a cause.
- */
-export function describeCorrelation(factor: string, outcome: string, lagDays: number, rho: number): string {
-  const f = FEATURE_LABELS[factor] ?? factor;
-  const o = FEATURE_LABELS[outcome] ?? outcome;
-  const days = BINARY_FACTORS.has(factor) ? `days with ${f}` : `days with more ${f}`;
-  const direction = rho > 0 ? "higher" : "lower";
-  if (lagDays === 0) return `${days} tend to have ${direction} ${o}`;
-  return `${days} tend to be followed by ${direction} ${o} ${lagDays === 1 ? "the next day" : `${lagDays} days later`}`;
-}
-
-function registerPrediction(book: FactBook, p: CalibratedPrediction): void {
-  const k = `prediction.${p.templateId}`;
-  book.addNumber(`${k}.probability`, `probability of ${p.description}`, p.probabilityPercent, { unit: "%", n: p.sampleSize, confidence: 100, detail: "smoothed frequency from your own history" });
-  book.addNumber(`${k}.base_rate`, `your usual rate of ${p.eventLabel}`, p.baseRatePercent, { unit: "%", n: p.baseSampleSize, confidence: 100 });
-  book.addNumber(`${k}.sample_size`, p.conditionLabel ? `days behind the prediction (${p.conditionLabel})` : "days behind the prediction", p.sampleSize, { unit: "days" });
-  book.addNumber(`${k}.events`, `of those days, how many had ${p.eventLabel}`, p.events, { unit: "days", n: p.sampleSize });
-}
-
-function registerShadow(book: FactBook, s: ShadowPattern): EvidenceItem[] {
-  const k = `shadow.${s.id}`;
-  const evidence: EvidenceItem[] = [];
-  const regular = book.addNumber(`${k}.weeks_present`, `weeks of the last 4 with "${s.patternName}"`, s.weeksPresent, { unit: "weeks", n: 4, confidence: s.weeksPresent === 4 ? 90 : 70 });
-  if (regular !== null) evidence.push(evidenceOf(book.get(`${k}.weeks_present`)!));
-  book.addNumber(`${k}.this_week`, `this week: ${s.thisWeek.description}`, s.thisWeek.value, { unit: s.thisWeek.unit, decimals: s.thisWeek.unit === "%" && !Number.isInteger(s.thisWeek.value) ? 1 : 0, confidence: 95 });
-  evidence.push(evidenceOf(book.get(`${k}.this_week`)!));
-  if (s.lastSeen) {
-    book.addText(`${k}.last_seen`, `last seen: ${s.lastSeen.description}`, s.lastSeen.date, { detail: s.lastSeen.description });
-    evidence.push(evidenceOf(book.get(`${k}.last_seen`)!));
-  }
-  if (s.supportingCorrelation) {
-    const c = s.supportingCorrelation;
-    const fact = book.get(`correlation.${c.factor}.${c.outcome}.lag${c.lagDays}`);
-    if (fact) evidence.push(evidenceOf(fact));
-  }
-  return evidence;
-}
-
 function assessDataQuality(
   w: WindowStats,
   freshness: WeeklyFacts["freshness"],
