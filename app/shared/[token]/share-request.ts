@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { consumeLimit, type Limit } from "@/db/queries/rate-limit";
 import { recordShareView, resolveShareToken, type ResolvedShare, type ShareViewKind } from "@/db/queries/sharing";
 import { getAuthSecret } from "@/lib/env";
+import { loadReportData } from "@/lib/reports/load-report";
+import type { ReportData } from "@/lib/reports/report-data";
 import { describeProblem, type ShareProblem } from "./render-shared-page";
 
 /** Token guessing: 30 lookups per IP in 10 minutes (page and PDF both count), then 429. */
@@ -59,4 +61,35 @@ export function problemResponse(problem: ShareProblem): Response {
   const headers: Record<string, string> = { ...SHARE_HEADERS, "Content-Type": "text/html; charset=utf-8" };
   if (problem === "rate_limited") headers["Retry-After"] = String(SHARE_LOOKUP_LIMIT.durationSeconds);
   return new Response(html, { status, headers });
+}
+
+/**
+ * The one way both share routes answer: look the token up (rate limit, 404/410, view logged), load
+ * the report as the patient who shared it — their viewer only, so RLS scopes every row to them —
+ * and hand it to `respond`. Any failure is logged and shown as a plain page, never a stack.
+ */
+export async function serveShare(
+  req: Request,
+  params: Promise<{ token: string }>,
+  kind: ShareViewKind,
+  respond: (share: { link: ResolvedShare; data: ReportData; token: string }) => Promise<Response> | Response,
+): Promise<Response> {
+  try {
+    const { token } = await params;
+    const found = await lookUpShare(req, token, kind);
+    if (!found.ok) return problemResponse(found.problem);
+    const { link } = found;
+    const data = await loadReportData(link.owner, {
+      from: link.periodStart,
+      to: link.periodEnd,
+      storyWeeks: link.storyWeeks,
+      includeAnalysis: link.options.includeAnalysis,
+      includeNotes: link.options.includeNotes,
+      unit: link.options.unit,
+    });
+    return await respond({ link, data, token });
+  } catch (e) {
+    console.error(`[shared.${kind}]`, e);
+    return problemResponse("error");
+  }
 }
