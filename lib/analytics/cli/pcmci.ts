@@ -8,37 +8,11 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
+import { parseArguments, toNumber } from "./arguments";
 import { runPcmci, type PcmciResult } from "../causal/pcmci";
 
 const USAGE = "Usage: pcmci FILE.csv --tau-max 8 --alpha 0.01 [--pc-alpha 0.2] [--fdr none|fdr_bh]";
 const FLAGS = ["tau-max", "alpha", "pc-alpha", "fdr"] as const;
-type Flag = (typeof FLAGS)[number];
-
-function parseArguments(argv: readonly string[]): { file: string; flags: Partial<Record<Flag, string>> } {
-  const flags: Partial<Record<Flag, string>> = {};
-  const positional: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!(FLAGS as readonly string[]).includes(name)) throw new AppError("bad_request:cli", `Unknown option --${name}. ${USAGE}`);
-    const value = inline ?? argv[++k];
-    if (value === undefined) throw new AppError("bad_request:cli", `--${name} needs a value. ${USAGE}`);
-    flags[name as Flag] = value;
-  }
-  if (positional.length !== 1) throw new AppError("bad_request:cli", `Give exactly one CSV file. ${USAGE}`);
-  return { file: positional[0], flags };
-}
-
-function toNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new AppError("bad_request:cli", `--${flag} must be a number (got "${value}").`);
-  return n;
-}
 
 async function readCsv(file: string): Promise<string[][]> {
   let text: string;
@@ -76,7 +50,7 @@ export function readNumericColumns(records: string[][], file: string): { names: 
 }
 
 export async function run(argv: string[]): Promise<PcmciResult & { command: "pcmci"; file: string }> {
-  const { file, flags } = parseArguments(argv);
+  const { file, flags } = parseArguments(argv, FLAGS, USAGE);
   const fdr = flags.fdr ?? "none";
   if (fdr !== "none" && fdr !== "fdr_bh") throw new AppError("bad_request:cli", `--fdr must be none or fdr_bh (got "${fdr}").`);
   const { names, series } = readNumericColumns(await readCsv(file), file);

@@ -10,6 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import { AppError } from "@/lib/errors";
+import { parseArguments, toNumber } from "./arguments";
 import { findFrequentItemsets, type FrequentItemset } from "../rules/apriori";
 import { generateAssociationRules, RULE_METRICS, type RuleMetric } from "../rules/association-rules";
 import { toJsonSafeRule, type JsonSafeRule } from "../rules/json";
@@ -17,7 +18,6 @@ import { toJsonSafeRule, type JsonSafeRule } from "../rules/json";
 const USAGE =
   "Usage: rules FILE.csv --min-support 0.6 [--min-confidence 0.8] [--metric lift --min-threshold 1.1] [--max-len 3]";
 const FLAGS = ["min-support", "min-confidence", "metric", "min-threshold", "max-len"] as const;
-type Flag = (typeof FLAGS)[number];
 
 export interface RulesCliResult {
   command: "rules";
@@ -29,32 +29,6 @@ export interface RulesCliResult {
   minThreshold: number;
   itemsets: FrequentItemset[];
   rules: JsonSafeRule[];
-}
-
-function parseArguments(argv: readonly string[]): { file: string; flags: Partial<Record<Flag, string>> } {
-  const flags: Partial<Record<Flag, string>> = {};
-  const positional: string[] = [];
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!(FLAGS as readonly string[]).includes(name)) throw new AppError("bad_request:cli", `Unknown option --${name}. ${USAGE}`);
-    const value = inline ?? argv[++k];
-    if (value === undefined) throw new AppError("bad_request:cli", `--${name} needs a value. ${USAGE}`);
-    flags[name as Flag] = value;
-  }
-  if (positional.length !== 1) throw new AppError("bad_request:cli", `Give exactly one CSV file. ${USAGE}`);
-  return { file: positional[0], flags };
-}
-
-function toNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new AppError("bad_request:cli", `--${flag} must be a number (got "${value}").`);
-  return n;
 }
 
 const TRUE_CELLS = new Set(["1", "true"]);
@@ -81,7 +55,7 @@ function readOneHot(records: string[][], file: string): { columns: string[]; row
 }
 
 export async function run(argv: string[]): Promise<RulesCliResult> {
-  const { file, flags } = parseArguments(argv);
+  const { file, flags } = parseArguments(argv, FLAGS, USAGE);
   const minSupport = toNumber("min-support", flags["min-support"]);
   if (minSupport === undefined) throw new AppError("bad_request:cli", `--min-support is required. ${USAGE}`);
   if (flags["min-confidence"] !== undefined && (flags.metric !== undefined || flags["min-threshold"] !== undefined)) {
