@@ -19,8 +19,8 @@ export type DashboardData = {
   agp: Pick<Agp, "smoothed" | "binMinutes" | "readings" | "daysWithData"> | null;
 };
 
-async function computeDashboardData(viewer: Viewer, timezone: string, range: { low: number; high: number }): Promise<DashboardData> {
-  const overview = await getDashboardOverview(viewer, range);
+async function computeDashboardData(viewer: Viewer, timezone: string): Promise<DashboardData> {
+  const overview = await getDashboardOverview(viewer);
   const base = {
     lastReading: overview.lastReading ? { time: overview.lastReading.time.getTime(), mgdl: overview.lastReading.mgdl } : null,
     latestSleep: overview.latestSleep ? { end: overview.latestSleep.end.getTime(), asleepMinutes: overview.latestSleep.asleepMinutes } : null,
@@ -53,7 +53,7 @@ async function computeDashboardData(viewer: Viewer, timezone: string, range: { l
  * Cached per person (tag `person:<id>`). The key carries the person's data version, so data written
  * by a background job (where no tag can be expired) is never hidden behind an old entry.
  */
-export async function getDashboardData(viewer: Viewer, timezone: string, range: { low: number; high: number }): Promise<DashboardData> {
+export async function getDashboardData(viewer: Viewer, timezone: string): Promise<DashboardData> {
   const version = await getDataVersion(viewer);
-  return cachedForPerson(viewer.userId, ["dashboard", version, timezone, String(range.low), String(range.high)], () => computeDashboardData(viewer, timezone, range));
+  return cachedForPerson(viewer.userId, ["dashboard", version, timezone], () => computeDashboardData(viewer, timezone));
 }

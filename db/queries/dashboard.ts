@@ -5,16 +5,16 @@ import { withViewer, type Viewer } from "./context";
 export type DashboardOverview = {
   readingCount: number;
   lastReading: { time: Date; mgdl: number } | null;
-  /** Over the 24 h before the last reading (data may be a few hours old). */
-  last24h: { mean: number | null; tirPercent: number | null; n: number };
-  last14d: { mean: number | null; tirPercent: number | null; n: number };
   latestSleep: { start: Date; end: Date; asleepMinutes: number | null } | null;
   activitiesLast7d: number;
   mealsLast7d: number;
 };
 
-/** A first overview for the dashboard, all in one transaction under the viewer's RLS. */
-export async function getDashboardOverview(viewer: Viewer, range: { low: number; high: number }): Promise<DashboardOverview> {
+/**
+ * The dashboard's latest reading, sleep and week counts, in one transaction under the viewer's RLS.
+ * (Glucose statistics come from lib/analytics over the loaded series: lib/dashboard-data.ts.)
+ */
+export async function getDashboardOverview(viewer: Viewer): Promise<DashboardOverview> {
   return withViewer(viewer, async (tx) => {
     const [last] = await tx
       .select({ time: glucoseReadings.time, mgdl: glucoseReadings.mgdl })
@@ -26,20 +26,6 @@ export async function getDashboardOverview(viewer: Viewer, range: { low: number;
       .select({ count: sql<number>`count(*)`.mapWith(Number) })
       .from(glucoseReadings)
       .where(eq(glucoseReadings.userId, viewer.userId));
-
-    const windowStats = async (hours: number) => {
-      if (!last) return { mean: null, tirPercent: null, n: 0 };
-      const from = new Date(last.time.getTime() - hours * 3_600_000);
-      const [row] = await tx
-        .select({
-          mean: sql<number | null>`avg(${glucoseReadings.mgdl})`.mapWith((v) => (v === null ? null : Number(v))),
-          tir: sql<number | null>`100.0 * avg(case when ${glucoseReadings.mgdl} between ${range.low} and ${range.high} then 1 else 0 end)`.mapWith((v) => (v === null ? null : Number(v))),
-          n: sql<number>`count(*)`.mapWith(Number),
-        })
-        .from(glucoseReadings)
-        .where(and(eq(glucoseReadings.userId, viewer.userId), gte(glucoseReadings.time, from)));
-      return { mean: row.mean, tirPercent: row.tir, n: row.n };
-    };
 
     const [latestSleep] = await tx
       .select({ start: sleepSessions.start, end: sleepSessions.end, asleepMinutes: sleepSessions.asleepMinutes })
@@ -54,8 +40,6 @@ export async function getDashboardOverview(viewer: Viewer, range: { low: number;
     return {
       readingCount: count,
       lastReading: last ?? null,
-      last24h: await windowStats(24),
-      last14d: await windowStats(24 * 14),
       latestSleep: latestSleep ?? null,
       activitiesLast7d: a,
       mealsLast7d: m,

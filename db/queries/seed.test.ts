@@ -7,6 +7,7 @@ import { authorizeCredentials } from "@/lib/auth/config";
 import { DEMO_MENTOR_EMAIL, DEMO_PASSWORDS, DEMO_PATIENT_EMAIL } from "@/db/seed/demo-accounts";
 import { listMentees } from "./mentoring";
 import { getDashboardOverview } from "./dashboard";
+import { getPeriodSummary } from "./glucose";
 import { withSystem } from "./context";
 import * as s from "@/db/schema";
 
@@ -41,10 +42,11 @@ describe("demo seeding", () => {
 
     const mentees = await listMentees({ userId: mentor!.id, role: "mentor" });
     expect(mentees).toHaveLength(3);
-    const overview = await getDashboardOverview({ userId: patient!.id, role: "patient" }, { low: 70, high: 180 });
+    const overview = await getDashboardOverview({ userId: patient!.id, role: "patient" });
+    const last14d = await getPeriodSummary({ userId: patient!.id, role: "patient" }, "America/New_York", 14, new Date("2026-03-20T20:00:00Z"));
     expect(overview.lastReading).not.toBeNull();
-    expect(overview.last14d.n).toBeGreaterThan(14 * 288 * 0.8);
-    expect(overview.last14d.tirPercent).toBeGreaterThan(50);
+    expect(last14d.readings).toBeGreaterThan(14 * 288 * 0.8);
+    expect(last14d.glucose!.timeInRanges.inRange).toBeGreaterThan(50);
   });
 });
 

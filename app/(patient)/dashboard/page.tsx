@@ -60,7 +60,7 @@ async function WeeklyOverlay({ viewer, weekOf }: { viewer: Viewer; weekOf: strin
 async function GlucosePanels({ viewer, profile }: { viewer: Viewer; profile: Profile }) {
   const unit = profile.glucoseUnit;
   const range = { low: profile.targetLowMgdl, high: profile.targetHighMgdl };
-  const data = await getDashboardData(viewer, profile.timezone, range);
+  const data = await getDashboardData(viewer, profile.timezone);
   if (!data.lastReading) {
     return (
       <Card title="No data yet">
