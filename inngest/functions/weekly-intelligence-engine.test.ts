@@ -17,7 +17,7 @@ describe("weekly-intelligence-generate under @inngest/test", () => {
     const { result } = await engine.execute({
       events: event,
       steps: [
-        { id: "gather", handler: () => ({ facts, timezone: "UTC" }) },
+        { id: "gather", handler: () => ({ facts, timezone: "UTC", viewer: { userId: USER, role: "patient" } }) },
         { id: "store", handler: () => "story-1" },
         { id: "notify", handler: () => true },
       ],
@@ -32,7 +32,7 @@ describe("weekly-intelligence-generate under @inngest/test", () => {
     const { result } = await engine.execute({
       events: event,
       steps: [
-        { id: "gather", handler: () => ({ facts, timezone: "UTC" }) },
+        { id: "gather", handler: () => ({ facts, timezone: "UTC", viewer: { userId: USER, role: "patient" } }) },
         { id: "narrate", handler: () => broken },
         { id: "store", handler: () => "story-2" },
         { id: "notify", handler: () => true },

@@ -2,6 +2,7 @@ import { NonRetriableError } from "inngest";
 import { DateTime } from "luxon";
 import { defineWorkflow } from "../define-workflow";
 import { getJobSubject } from "@/db/queries/users";
+import type { Viewer } from "@/db/queries/context";
 import { loadWeeklyInput, replaceWeeklyBrief } from "@/db/queries/weekly-brief";
 import { loadGlucoseSeries } from "@/db/queries/glucose";
 import { notifyOnce } from "@/db/queries/notifications";
@@ -10,14 +11,14 @@ import { invalidatePerson } from "@/lib/cache";
 import { verifyBrief, writeBriefWithFallback, writeGroundedBrief, type BriefDraft } from "@/lib/ai";
 
 /** Reads a week's facts: every read happens here, inside the "gather" step (memoized on replay). */
-async function gatherFacts(userId: string, weekOf: string): Promise<{ facts: WeeklyFacts; timezone: string } | null> {
+async function gatherFacts(userId: string, weekOf: string): Promise<{ facts: WeeklyFacts; timezone: string; viewer: Viewer } | null> {
   const subject = await getJobSubject(userId);
   if (!subject) return null;
   const input = await loadWeeklyInput(subject.viewer, weekOf);
   const start = DateTime.fromISO(weekOf, { zone: subject.timezone }).startOf("day");
   const glucose = await loadGlucoseSeries(subject.viewer, { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate() });
   const facts = buildWeeklyFacts({ weekOf, timezone: subject.timezone, days: input.days, correlations: input.correlations, glucoseThisWeek: glucose });
-  return { facts, timezone: subject.timezone };
+  return { facts, timezone: subject.timezone, viewer: subject.viewer };
 }
 
 /**
@@ -50,8 +51,7 @@ export const weeklyIntelligenceGenerate = defineWorkflow(
           partial: true,
           fallbacks: [{ part: "brief", reason: "the generation failed after every retry; this grounded brief replaced it" }],
         };
-        const subject = await getJobSubject(userId);
-        await replaceWeeklyBrief(subject!.viewer, weekOf, draft);
+        await replaceWeeklyBrief(gathered.viewer, weekOf, draft);
         return { stored: true };
       });
     },
@@ -73,24 +73,22 @@ export const weeklyIntelligenceGenerate = defineWorkflow(
       draft = (await step.run("narrate-again", () => writeBriefWithFallback(facts))) as unknown as BriefDraft;
     }
 
+    // The person read in "gather" (memoized) is who store and notify act for.
+    const { viewer } = gathered;
     const storyId = await step.run("store", async () => {
-      const subject = await getJobSubject(userId);
-      if (!subject) throw new NonRetriableError("The account no longer exists.");
-      const id = await replaceWeeklyBrief(subject.viewer, weekOf, draft, { runId });
+      const id = await replaceWeeklyBrief(viewer, weekOf, draft, { runId });
       invalidatePerson(userId);
       return id;
     });
 
-    await step.run("notify", async () => {
-      const subject = await getJobSubject(userId);
-      if (!subject) return false;
-      return notifyOnce(subject.viewer, {
+    await step.run("notify", () =>
+      notifyOnce(viewer, {
         kind: "brief_ready",
         title: "Your weekly brief is ready",
         body: draft.story.title,
         dedupeKey: `brief:${weekOf}`,
-      });
-    });
+      }),
+    );
 
     return {
       storyId,

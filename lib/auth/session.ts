@@ -1,11 +1,15 @@
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./config";
 import { getProfile, type Profile } from "@/db/queries/users";
 import type { Role, Viewer } from "@/db/queries/context";
 import { AppError } from "@/lib/errors";
 
-/** The signed-in viewer, checked against the database (a deleted account's cookie is not enough). */
-export async function getViewer(): Promise<{ viewer: Viewer; profile: Profile } | null> {
+/**
+ * The signed-in viewer, checked against the database (a deleted account's cookie is not enough).
+ * Memoized per request with React's cache(): the layout and the page both ask, the database once.
+ */
+export const getViewer = cache(async function getViewer(): Promise<{ viewer: Viewer; profile: Profile } | null> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -14,7 +18,7 @@ export async function getViewer(): Promise<{ viewer: Viewer; profile: Profile } 
   if (!profile) return null;
   // The role in the database wins over the one in the cookie.
   return { viewer: { userId: profile.id, role: profile.role }, profile };
-}
+});
 
 /** For pages and layouts: redirect to sign-in when there is no session, home when the role is wrong. */
 export async function requirePageViewer(...roles: Role[]): Promise<{ viewer: Viewer; profile: Profile }> {
