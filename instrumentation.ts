@@ -5,5 +5,10 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { ensureEmbeddedRunner } = await import("./inngest/runner");
     ensureEmbeddedRunner();
+    // The first PDF of a process pays for font parsing and JIT (bench/report-pdf.ts): pay it now, in
+    // the background. Not awaited, so the server starts at once; a failure only costs that speed-up.
+    void import("./lib/reports/warm-up")
+      .then(({ warmUpReportRenderer }) => warmUpReportRenderer())
+      .catch((e: unknown) => console.error("[reports] renderer warm-up failed", e));
   }
 }

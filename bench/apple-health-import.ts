@@ -15,6 +15,7 @@
  * 3. Parses it with parseAppleHealthUpload, sampling RSS every 20 ms.
  * Prints MB/s, records/s, peak RSS and ratios; deletes the file. Goal: peak RSS < 400 MB.
  */
+import { mulberry32 } from "@/lib/seeded-random";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
@@ -65,17 +66,6 @@ function appleDate(ms: number): string {
   const d = new Date(ms + offsetH * 3_600_000);
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${offsetH < 0 ? "-" : "+"}0${Math.abs(offsetH)}00`;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same file. */
-function random(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function quantity(type: string, source: string, device: string, unit: string, value: string, start: number, end: number, children = ""): string {
@@ -136,7 +126,7 @@ function* syntheticDay(day: number, rand: () => number): Generator<string> {
 
 async function writeSyntheticExport(file: string, targetBytes: number): Promise<{ bytes: number; days: number }> {
   const out = createWriteStream(file);
-  const rand = random(42);
+  const rand = mulberry32(42); // the same file on every run
   let bytes = 0;
   let buffer = HEADER;
   let day = 0;

@@ -1,5 +1,6 @@
 // Benchmark: every glucose metric and the AGP on 90 days of 5-minute CGM (25,920 readings).
 // Run: npx tsx bench/glucose-metrics.ts   (prints figures; never part of the tests)
+import { mulberry32 } from "@/lib/seeded-random";
 import { computeAgp } from "../lib/analytics/glucose/agp";
 import { computeGlucoseMetrics } from "../lib/analytics/glucose/compute-glucose-metrics";
 import { computeDailyProfiles } from "../lib/analytics/glucose/daily-profiles";
@@ -8,17 +9,6 @@ import { computeEpisodes } from "../lib/analytics/glucose/episodes";
 import { computeMage } from "../lib/analytics/glucose/mage";
 import type { GlucoseSeries } from "../lib/analytics/glucose/types";
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A plausible type-1 trace: a slow baseline drift, a dawn rise, three meal peaks a day of varying
@@ -26,7 +16,7 @@ function prng(seed: number): () => number {
  * Clamped to the 40–400 mg/dL sensor range.
  */
 function syntheticCgm(days: number, seed: number): GlucoseSeries {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const start = Date.UTC(2024, 0, 1);
   const times: number[] = [];

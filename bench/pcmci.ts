@@ -9,7 +9,7 @@
  */
 import { runPcmci } from "@/lib/analytics/causal/pcmci";
 import { testPartialCorrelation } from "@/lib/analytics/causal/partial-correlation";
-import { createSeededRandom } from "@/lib/analytics/causal/seeded-random";
+import { createSeededRandom } from "@/lib/seeded-random";
 import { simulateLinearProcess, TUTORIAL_PROCESS_LINKS } from "@/lib/analytics/causal/var-process";
 import { pearsonCorrelation } from "@/lib/analytics/correlation/coefficients";
 import { computeLaggedCorrelations } from "@/lib/analytics/correlation/lagged-correlations";

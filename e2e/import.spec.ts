@@ -23,6 +23,12 @@ test("a new member imports a Dexcom Clarity export and sees it in their data", a
   await expect(page.getByRole("list", { name: "Recent imports" })).toContainText("g6-receiver-mmol.csv");
   await page.goto("/dashboard");
   await expect(page.getByText("Latest reading")).toBeVisible();
+
+  // With one day of readings, "Run analysis now" starts the workflow (a server action) and follows it to the end.
+  await page.goto("/intelligence");
+  await page.getByRole("button", { name: /Run analysis now/ }).first().click();
+  await expect(page.getByText("Done: the results below are fresh.")).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: "test-results/import-analysis.png", fullPage: true });
 });
 
 test("a file from another vendor gets a clear error", async ({ page }) => {

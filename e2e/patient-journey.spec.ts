@@ -1,15 +1,9 @@
 import { expect, test } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoSeriousA11yViolations } from "./pages/a11y";
 import { LoginPage } from "./pages/auth-pages";
 import { Dashboard, WeeklyBriefPage } from "./pages/brief-pages";
 
 const DEMO = { email: "demo@proxima.local", password: "demo-password-1" };
-
-async function expectNoSeriousA11yViolations(page: import("@playwright/test").Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-}
 
 test("demo patient: weekly brief overlay → soft dismiss → brief page → note → refresh", async ({ page }) => {
   const login = new LoginPage(page);

@@ -4,6 +4,8 @@ import { inngest } from "./client";
 import { parseCronExpression, type CronExpression } from "./cron-expression";
 import { parseEventData, SCHEDULED_EVENT_NAME, type EventData, type EventName, type OutgoingEvent } from "./events";
 import { AppError } from "@/lib/errors";
+import { completeInngestTask, failInngestTask, markInngestTaskRunning, setInngestTaskProgress, type TaskKey } from "@/db/queries/inngest-tasks";
+import { publicMessageOfFailure } from "./runner/run-errors";
 
 /**
  * ONE way to declare a workflow (DESIGN decision 6). `defineWorkflow` returns both the Inngest function
@@ -30,8 +32,9 @@ export type StepTools = {
   /** Pauses the run (durably: the embedded runner re-queues it, no timer is held). */
   sleep(id: string, duration: number | TimeStr): Promise<void>;
   /**
-   * Reports progress for the task-status API (job_runs.progress). Not a step: it is written at once and
-   * may be written again on a retry. Under Inngest it is only logged (Inngest keeps no job_runs row).
+   * Reports progress for the task-status API (job_runs.progress; inngest_tasks.progress under Inngest).
+   * Not a step: it is written at once. The embedded runner may write it again on a retry; under
+   * Inngest a replay's repeated reports are ignored, only later ones are stored.
    */
   progress(data: Record<string, unknown>): Promise<void>;
 };
@@ -147,9 +150,15 @@ export function defineWorkflow<const T extends WorkflowTrigger, R>(options: Work
   return { id: options.id, options, inngestFunction: toInngestFunction(options, handler), embedded };
 }
 
-/** The same options and handler as an Inngest v4 function (triggers live in the options object in v4). */
+/**
+ * The same options and handler as an Inngest v4 function (triggers live in the options object in v4).
+ * A run of an event with an owner also keeps its inngest_tasks row (created by `sendEvent`) up to
+ * date: running at the start, progress, completed with the output, failed with the public sentence.
+ * An event-triggered workflow always gets an onFailure under Inngest for that (the declared one still runs).
+ */
 function toInngestFunction<T extends WorkflowTrigger, R>(options: WorkflowOptions<T>, handler: WorkflowHandler<T, R>): InngestFunction.Any {
   const { onFailure } = options;
+  const recordsTasks = "event" in options.trigger;
   const config = {
     id: options.id,
     name: options.name,
@@ -158,22 +167,45 @@ function toInngestFunction<T extends WorkflowTrigger, R>(options: WorkflowOption
     retries: options.retries,
     concurrency: options.concurrency && { key: options.concurrency.key, limit: options.concurrency.limit, scope: options.concurrency.scope },
     throttle: options.throttle && { key: options.throttle.key, limit: options.throttle.limit, period: options.throttle.period },
-    onFailure: onFailure
-      ? async (ctx: InngestContext & { error: Error; event: { data: FailureEventData } }) =>
-          onFailure({
-            event: ctx.event.data.event as EventForTrigger<T>,
-            error: { name: ctx.error?.name ?? "Error", message: ctx.error?.message ?? "" },
-            failedRunId: ctx.event.data.run_id,
-            step: inngestStepTools(ctx),
-          })
-      : undefined,
+    onFailure:
+      onFailure || recordsTasks
+        ? async (ctx: InngestContext & { error: Error; event: { data: FailureEventData } }) => {
+            const failed = ctx.event.data.event;
+            const task = taskKeyOf(failed, options.id);
+            if (task) await failInngestTask({ ...task, publicMessage: publicMessageOfFailure(ctx.error), now: new Date() });
+            return onFailure?.({
+              event: failed as EventForTrigger<T>,
+              error: { name: ctx.error?.name ?? "Error", message: ctx.error?.message ?? "" },
+              failedRunId: ctx.event.data.run_id,
+              step: inngestStepTools(ctx, null),
+            });
+          }
+        : undefined,
   };
   const fn = (inngest.createFunction as unknown as (config: unknown, handler: (ctx: InngestContext) => Promise<unknown>) => InngestFunction.Any)(
     config,
-    async (ctx) =>
-      handler({ event: ctx.event as EventForTrigger<T>, step: inngestStepTools(ctx), attempt: ctx.attempt, runId: ctx.runId }),
+    async (ctx) => {
+      const task = recordsTasks ? taskKeyOf(ctx.event, options.id) : null;
+      // Code outside steps runs again on every replay: these writes change nothing the second time.
+      if (task) await markInngestTaskRunning({ ...task, attempt: ctx.attempt + 1, now: new Date() });
+      const output = await handler({ event: ctx.event as EventForTrigger<T>, step: inngestStepTools(ctx, task), attempt: ctx.attempt, runId: ctx.runId });
+      if (task) await completeInngestTask({ ...task, output: toJson(output), now: new Date() });
+      return output;
+    },
   );
   return fn;
+}
+
+/** Which inngest_tasks row a run reports to: its event's id and the workflow id; none without an owner. */
+function taskKeyOf(event: { data: unknown; id?: string } | undefined, functionId: string): TaskKey | null {
+  const data = event?.data as { userId?: unknown } | undefined;
+  if (!event?.id || typeof data?.userId !== "string") return null;
+  return { eventId: event.id, functionId };
+}
+
+/** Inngest stores results as JSON; the task's output is what a replay would return. */
+function toJson(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
 /** The slice of Inngest's handler context we adapt (kept loose: v4's generic types depend on the client). */
@@ -181,7 +213,7 @@ type InngestContext = {
   event: { name: string; data: unknown; id?: string; ts?: number };
   attempt: number;
   runId: string;
-  logger: { info: (...args: unknown[]) => void };
+  logger: { info: (...args: unknown[]) => void; warn: (...args: unknown[]) => void };
   step: {
     run: (id: string, fn: () => unknown) => Promise<unknown>;
     sendEvent: (id: string, payload: unknown) => Promise<{ ids: string[] }>;
@@ -189,12 +221,21 @@ type InngestContext = {
   };
 };
 
-function inngestStepTools(ctx: InngestContext): StepTools {
+function inngestStepTools(ctx: InngestContext, task: TaskKey | null): StepTools {
+  // The n-th report of this execution: a replay repeats reports 1…k, which the store ignores.
+  let seq = 0;
   return {
     run: (id, fn) => ctx.step.run(id, fn) as never,
     sendEvent: (id, events) => ctx.step.sendEvent(id, validateOutgoing(events)),
     sleep: (id, duration) => ctx.step.sleep(id, duration),
-    progress: async (data) => ctx.logger.info("progress", data),
+    progress: async (data) => {
+      seq += 1;
+      if (!task) return ctx.logger.info("progress", data);
+      // Progress is a courtesy to the owner: a failed write must not fail the run (some callers do not await it).
+      await setInngestTaskProgress({ ...task, seq, progress: toJson(data) as Record<string, unknown>, now: new Date() }).catch((e: unknown) =>
+        ctx.logger.warn("task progress not stored", e),
+      );
+    },
   };
 }
 

@@ -42,6 +42,17 @@ export const eventSchemas = {
     weekOf: isoDate,
     reason: z.enum(["scheduled", "manual"]),
   }),
+  // Goal schedules (inngest/functions/goal-schedules): one event per member whose local clock reached
+  // the schedule's time; `localDate` is the member's local day at that moment (the event id
+  // `<schedule>:<user>:<localDate>` makes each once per member and day).
+  /** 07:00 local: remind the member of what is due today. */
+  "goals/reminder.requested": z.object({ userId, localDate: isoDate }),
+  /** Monday 08:00 local: review the week that ended yesterday. */
+  "goals/weekly-review.requested": z.object({ userId, localDate: isoDate }),
+  /** Wednesday 08:00 local: propose plan adjustments for this week. */
+  "goals/suggestions.requested": z.object({ userId, localDate: isoDate }),
+  /** The 1st, 09:00 local: report on the month that just ended. */
+  "goals/monthly-report.requested": z.object({ userId, localDate: isoDate }),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

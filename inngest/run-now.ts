@@ -40,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     const weekOf = (week ? DateTime.fromISO(week, { zone: subject.timezone }) : DateTime.now().setZone(subject.timezone)).startOf("week").toISODate()!;
     const sent = await sendEvent("intelligence/week.requested", { userId: user.id, weekOf, reason: "manual" }, { idempotencyKey: `cli:${user.id}:${weekOf}:${Date.now()}` });
     if (sent.mode === "inngest") {
-      console.log(`Sent to Inngest (event ${sent.eventIds[0]}) for the week of ${weekOf}.`);
+      console.log(`Sent to Inngest (event ${sent.eventIds[0]}, task ${sent.taskIds[0]}) for the week of ${weekOf}.`);
       return 0;
     }
     await runUntilIdle();

@@ -1,7 +1,10 @@
 import { requirePageViewer } from "@/lib/auth/session";
 import { AppHeader } from "@/components/ui/app-header";
 
-const NAV = [{ href: "/mentor", label: "Mentees" }];
+const NAV = [
+  { href: "/mentor", label: "Mentees" },
+  { href: "/mentor/group", label: "Group feed" },
+];
 
 export default async function MentorLayout({ children }: { children: React.ReactNode }) {
   const { profile } = await requirePageViewer("mentor");

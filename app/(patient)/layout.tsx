@@ -3,6 +3,10 @@ import { AppHeader } from "@/components/ui/app-header";
 
 const NAV = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/goals", label: "Goals" },
+  { href: "/journal", label: "Journal" },
+  { href: "/coach", label: "Coach" },
+  { href: "/group", label: "Group" },
   { href: "/weekly-brief", label: "Weekly brief" },
   { href: "/intelligence", label: "Intelligence" },
   { href: "/data", label: "Data" },

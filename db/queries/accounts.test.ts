@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import { createAccount, findCredentialsByEmail, getProfile } from "./users";
-import { acceptMentorInvite, createMentorInvite, listMentees, listMyMentors, updateMentorConsent } from "./mentoring";
+import { acceptMentorInvite, createMentorInvite, listMyMentors, updateMentorConsent } from "./mentoring";
+import { listMenteesRanked } from "./mentor-view";
 import { authorizeCredentials, LOGIN_LIMIT_PER_ACCOUNT, TooManyAttempts } from "@/lib/auth/config";
 import { withSystem, type Viewer } from "./context";
 import { mentorInvites } from "@/db/schema";
@@ -63,7 +64,7 @@ describe.each(testEngines())("accounts and mentor invites on %s", (engine) => {
     await expect(acceptMentorInvite(member, "ZZZZZ-ZZZZZ")).rejects.toThrow(/not valid/);
     expect((await acceptMentorInvite(member, code.toLowerCase())).mentorName).toBe("Coach");
     await expect(acceptMentorInvite({ userId: other.id, role: "patient" }, code)).rejects.toThrow(/already been used/);
-    expect((await listMentees(mentor)).map((m) => m.email)).toEqual(["member@example.com"]);
+    expect((await listMenteesRanked(mentor)).map((m) => m.email)).toEqual(["member@example.com"]);
 
     const expired = await createMentorInvite(mentor);
     await withSystem((tx) => tx.update(mentorInvites).set({ expiresAt: sql`now() - interval '1 day'` }).where(sql`${mentorInvites.usedAt} is null`));
@@ -75,7 +76,7 @@ describe.each(testEngines())("accounts and mentor invites on %s", (engine) => {
     // Another member cannot touch this link.
     await expect(updateMentorConsent({ userId: other.id, role: "patient" }, link.id, { revoke: true })).rejects.toThrow(/does not exist/);
     await updateMentorConsent(member, link.id, { revoke: true });
-    expect(await listMentees(mentor)).toEqual([]);
+    expect(await listMenteesRanked(mentor)).toEqual([]);
     const history = await listMyMentors(member);
     expect(history[0]).toMatchObject({ status: "revoked", mentorName: "Coach" });
   });

@@ -10,7 +10,6 @@ import {
   extendRunLease,
   failRun,
   getRun,
-  getRunStatus,
   leaseNextRun,
   listRunSteps,
   pruneFinishedRuns,
@@ -20,6 +19,7 @@ import {
   summarizeRunQueue,
   type NewRun,
 } from "./jobs";
+import { getRunStatus } from "./task-status";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);

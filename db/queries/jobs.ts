@@ -1,12 +1,12 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { jobRuns, jobSteps } from "@/db/schema";
-import { withSystem, withViewer, type Viewer } from "./context";
+import { isUuid, withSystem } from "./context";
 
 /**
  * The embedded workflow runner's durable state (DESIGN decision 6): job_runs (one row per run) and
  * job_steps (each finished step's result). The runner acts as the system; a person reads their own
- * runs through `getRunStatus`, under row-level security.
+ * runs through `getRunStatus` (task-status.ts), under row-level security.
  *
  * Fencing: a worker owns a run while `status = 'running'` and `attempt` equals the attempt it leased.
  * Every write a worker makes checks both, so a worker whose lease expired (it stalled, another took
@@ -274,7 +274,7 @@ export async function failRun(fence: Fence & { error: RunError; now: Date; failu
 
 /** A run as the system sees it (runner internals, scripts and tests). */
 export async function getRun(runId: string): Promise<JobRun | null> {
-  if (!UUID.test(runId)) return null;
+  if (!isUuid(runId)) return null;
   const [row] = await withSystem((tx) => tx.select().from(jobRuns).where(eq(jobRuns.id, runId)));
   return row ?? null;
 }
@@ -283,68 +283,6 @@ export async function listRunSteps(runId: string): Promise<{ stepId: string; out
   return withSystem((tx) =>
     tx.select({ stepId: jobSteps.stepId, output: jobSteps.output, completedAt: jobSteps.completedAt }).from(jobSteps).where(eq(jobSteps.runId, runId)).orderBy(asc(jobSteps.completedAt), asc(jobSteps.stepId)),
   );
-}
-
-/** What the task-status API may show the run's owner. */
-export type RunStatus = {
-  id: string;
-  functionId: string;
-  status: JobStatus;
-  /** Attempts started so far (1 during the first attempt). */
-  attempt: number;
-  maxAttempts: number;
-  progress: Record<string, unknown> | null;
-  output: unknown;
-  /** A sentence safe to show (an AppError's message, or a generic one); never a stack or raw cause. */
-  error: string | null;
-  /** When a queued run (new, retrying or sleeping) will start again. */
-  nextAttemptAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  finishedAt: Date | null;
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * A run's status for its owner, or null when it does not exist or belongs to someone else (RLS on
- * job_runs.user_id filters it; the WHERE on user_id says the same thing a second time).
- */
-export async function getRunStatus(viewer: Viewer, runId: string): Promise<RunStatus | null> {
-  if (!UUID.test(runId)) return null;
-  const [row] = await withViewer(viewer, (tx) =>
-    tx.select().from(jobRuns).where(and(eq(jobRuns.id, runId), eq(jobRuns.userId, viewer.userId))),
-  );
-  if (!row) return null;
-  return {
-    id: row.id,
-    functionId: row.functionId,
-    status: row.status,
-    attempt: row.attempt,
-    maxAttempts: row.maxAttempts,
-    progress: row.progress ?? null,
-    output: row.output ?? null,
-    error: row.error ? readRunError(row.error).publicMessage : null,
-    nextAttemptAt: row.status === "queued" ? row.runAfter : null,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    finishedAt: row.finishedAt,
-  };
-}
-
-const GENERIC_FAILURE = "The task could not be completed. Please try again later.";
-
-/** Reads job_runs.error (JSON written by the runner); anything else reads as a generic failure. */
-export function readRunError(stored: string): RunError {
-  try {
-    const parsed = JSON.parse(stored) as Partial<RunError>;
-    if (typeof parsed?.publicMessage === "string") {
-      return { name: String(parsed.name ?? "Error"), message: String(parsed.message ?? ""), code: parsed.code, publicMessage: parsed.publicMessage };
-    }
-  } catch {
-    /* not JSON: fall through */
-  }
-  return { name: "Error", message: stored, publicMessage: GENERIC_FAILURE };
 }
 
 /** Deletes finished runs (and, by cascade, their steps) older than the cutoff. Returns how many. */

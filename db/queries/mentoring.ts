@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { checkIns, mentorInvites, mentorLinks, users } from "@/db/schema";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { mentorInvites, mentorLinks, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, withSystem, withViewer, type Viewer } from "./context";
 
@@ -103,47 +103,5 @@ export async function updateMentorConsent(
           : { shareGlucose: change.shareGlucose ?? link.shareGlucose, shareJournal: change.shareJournal ?? link.shareJournal },
       )
       .where(eq(mentorLinks.id, linkId));
-  });
-}
-
-export type MenteeSummary = {
-  linkId: string;
-  menteeId: string;
-  name: string | null;
-  email: string;
-  consentedAt: Date;
-  shareGlucose: boolean;
-  doneLast7: number;
-  dueLast7: number;
-  lastCheckIn: string | null;
-};
-
-/** A mentor's active mentees with their last 7 days of check-ins (RLS limits this to consented links). */
-export async function listMentees(viewer: Viewer): Promise<MenteeSummary[]> {
-  assertRole(viewer, "mentor");
-  return withViewer(viewer, async (tx) => {
-    const rows = await tx
-      .select({
-        linkId: mentorLinks.id, menteeId: mentorLinks.menteeId, name: users.name, email: users.email,
-        consentedAt: mentorLinks.consentedAt, shareGlucose: mentorLinks.shareGlucose,
-      })
-      .from(mentorLinks)
-      .innerJoin(users, eq(users.id, mentorLinks.menteeId))
-      .where(and(eq(mentorLinks.mentorId, viewer.userId), eq(mentorLinks.status, "active")));
-    if (rows.length === 0) return [];
-    const stats = await tx
-      .select({
-        userId: checkIns.userId,
-        done: sql<number>`count(*) filter (where ${checkIns.status} = 'done' and ${checkIns.day} > current_date - 7)`.mapWith(Number),
-        due: sql<number>`count(*) filter (where ${checkIns.day} > current_date - 7)`.mapWith(Number),
-        last: sql<string | null>`max(${checkIns.day}) filter (where ${checkIns.status} = 'done')`,
-      })
-      .from(checkIns)
-      .where(inArray(checkIns.userId, rows.map((r) => r.menteeId)))
-      .groupBy(checkIns.userId);
-    return rows.map((r) => {
-      const s = stats.find((x) => x.userId === r.menteeId);
-      return { ...r, doneLast7: s?.done ?? 0, dueLast7: s?.due ?? 0, lastCheckIn: s?.last ?? null };
-    });
   });
 }

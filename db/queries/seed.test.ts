@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { seedDemo } from "@/db/seed/seed-demo";
 import { authorizeCredentials } from "@/lib/auth/config";
 import { DEMO_MENTOR_EMAIL, DEMO_PASSWORDS, DEMO_PATIENT_EMAIL } from "@/db/seed/demo-accounts";
-import { listMentees } from "./mentoring";
+import { listMenteesRanked } from "./mentor-view";
 import { getDashboardOverview } from "./dashboard";
 import { getPeriodSummary } from "./glucose";
 import { withSystem } from "./context";
@@ -40,7 +40,7 @@ describe("demo seeding", () => {
     const mentor = await authorizeCredentials({ email: DEMO_MENTOR_EMAIL, password: DEMO_PASSWORDS.mentor }, new Headers());
     expect(mentor?.role).toBe("mentor");
 
-    const mentees = await listMentees({ userId: mentor!.id, role: "mentor" });
+    const mentees = await listMenteesRanked({ userId: mentor!.id, role: "mentor" });
     expect(mentees).toHaveLength(3);
     const overview = await getDashboardOverview({ userId: patient!.id, role: "patient" });
     const last14d = await getPeriodSummary({ userId: patient!.id, role: "patient" }, "America/New_York", 14, new Date("2026-03-20T20:00:00Z"));

@@ -6,6 +6,8 @@ import { DEMO_PASSWORDS } from "@/db/seed/demo-accounts";
 import { withSystem } from "./context";
 import { recomputeDailyAggregates } from "./daily-aggregates";
 import { localDate } from "@/lib/time";
+import { collectTags } from "@/lib/journal/tags";
+import { scoreSentiment } from "@/lib/journal/sentiment";
 import type { Tx } from "@/db/client";
 
 const CHUNK = 2_000;
@@ -49,8 +51,9 @@ export async function insertDemoCohort(cohort: DemoCohort): Promise<boolean> {
 
     for (const p of cohort.people) {
       if (p.mentorKey) {
-        // Mentees consent to goals and a glucose summary; journal text stays private by default.
-        await tx.insert(s.mentorLinks).values({ mentorId: id(p.mentorKey), menteeId: id(p.key), shareGlucose: true });
+        // Mentees consent to goals and a glucose summary; journal text stays private by default, except
+        // that Lee (whose mood is sliding) shares the journal, so the demo mentor sees both cases.
+        await tx.insert(s.mentorLinks).values({ mentorId: id(p.mentorKey), menteeId: id(p.key), shareGlucose: true, shareJournal: p.key === JOURNAL_SHARING_MENTEE });
       }
     }
 
@@ -108,7 +111,23 @@ export async function insertDemoCohort(cohort: DemoCohort): Promise<boolean> {
       const dates = new Set(h.glucose.map((g) => localDate(g.time, person.timezone)));
       await recomputeDailyAggregates(tx, id(key), person.timezone, dates);
     }
-    await insertChunked(tx, s.journalEntries, cohort.journalEntries.map((j) => ({ userId: id(j.personKey), text: j.text, createdAt: j.createdAt })));
+    await insertChunked(tx, s.journalEntries, cohort.journalEntries.map((j) => {
+      // Scored and tagged exactly as an entry written in the app would be (the generator only knows the planted mood).
+      const { comparative, mood } = scoreSentiment(j.text);
+      return {
+        userId: id(j.personKey), text: j.text, createdAt: j.createdAt, sentiment: comparative, mood,
+        tags: collectTags(j.text, demoTags(j.text)), sharedWithMentor: j.personKey === JOURNAL_SHARING_MENTEE,
+      };
+    }));
     return true;
   });
+}
+
+const JOURNAL_SHARING_MENTEE = "lee";
+
+/** The tags a member would plausibly type for a demo entry, from its topic words. */
+function demoTags(text: string): string[] {
+  const t = text.toLowerCase();
+  const topics: [string, RegExp][] = [["walk", /walk/], ["sleep", /sle?ep/], ["stress", /stress|worried|meeting/], ["food", /ate|dinner|lunch|breakfast|cooking/]];
+  return topics.filter(([, re]) => re.test(t)).map(([tag]) => tag);
 }

@@ -4,10 +4,12 @@ import { eq, sql } from "drizzle-orm";
 import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
-import { createAccount } from "./users";
+import { createAccount, updateProfile } from "./users";
+import { updatePersonalNote } from "./weekly-brief";
 import { withSystem, withViewer, type Viewer } from "./context";
 import {
   createShareLink,
+  getShareReportVersion,
   hashShareToken,
   isWellFormedShareToken,
   listExportHistory,
@@ -149,5 +151,33 @@ describe.each(testEngines())("share links on %s", (engine) => {
     // Ada's week 2026-10-05 is not Bob's: only his own story id is recorded.
     const [row] = await withSystem((tx) => tx.select({ storyIds: s.exportHistory.storyIds }).from(s.exportHistory).where(eq(s.exportHistory.id, history[0].id)));
     expect(row.storyIds).toHaveLength(1);
+  });
+  it("changes the report version with the data, a story's note or regeneration and the profile, and only the owner's", async () => {
+    const v0 = await getShareReportVersion(ada);
+    expect(await getShareReportVersion(ada)).toBe(v0);
+    const bobBefore = await getShareReportVersion(bob);
+
+    await withSystem((tx) => tx.insert(s.dailyAggregates).values({ userId: ada.userId, date: "2026-10-06", readings: 288, computedAt: new Date("2026-10-07T03:00:00Z") }));
+    const v1 = await getShareReportVersion(ada);
+    expect(v1).not.toBe(v0);
+    await withSystem((tx) => tx.update(s.dailyAggregates).set({ computedAt: new Date("2026-10-08T03:00:00Z") }).where(eq(s.dailyAggregates.userId, ada.userId)));
+    const v2 = await getShareReportVersion(ada);
+    expect(v2).not.toBe(v1);
+
+    await updatePersonalNote(ada, "2026-10-05", "Started a new basal dose.");
+    const v3 = await getShareReportVersion(ada);
+    expect(v3).not.toBe(v2);
+    await withSystem((tx) => tx.update(s.weeklyHealthStories).set({ generatedAt: new Date("2026-10-13T09:00:00Z") }).where(eq(s.weeklyHealthStories.userId, ada.userId)));
+    const v4 = await getShareReportVersion(ada);
+    expect(v4).not.toBe(v3);
+
+    await updateProfile(ada, { glucoseUnit: "mmol/L" });
+    const v5 = await getShareReportVersion(ada);
+    expect(v5).not.toBe(v4);
+    await updateProfile(ada, { glucoseUnit: "mg/dL" });
+    expect(await getShareReportVersion(ada)).toBe(v4);
+
+    // Another person's writes leave Ada's version alone, and Ada's leave Bob's.
+    expect(await getShareReportVersion(bob)).toBe(bobBefore);
   });
 });

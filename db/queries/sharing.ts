@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, inArray, isNull, max } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { exportHistory, shareLinks, shareLinkViews, weeklyHealthStories } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -224,6 +224,26 @@ export async function recordShareView(link: { id: string; owner: Viewer }, view:
       kind: view.kind,
     }),
   );
+}
+
+/**
+ * A fingerprint of everything a shared report is built from, read under the owner's RLS in one
+ * statement: the data version the dashboard keys on (daily aggregates are recomputed whenever
+ * readings arrive or change), the weekly stories (a regenerated brief gets a new generated_at; a
+ * personal note is edited in place, so the notes themselves are hashed) and the profile fields the
+ * report prints (name, timezone, unit). A cached report is valid exactly as long as this is unchanged.
+ */
+export async function getShareReportVersion(owner: Viewer): Promise<string> {
+  const result = await withViewer(owner, (tx) =>
+    tx.execute(sql`
+      select
+        (select coalesce(max(computed_at)::text, 'none') || ':' || count(*) from daily_aggregates where user_id = ${owner.userId}) as data,
+        (select count(*) || ':' || md5(coalesce(string_agg(id::text || '/' || generated_at::text || '/' || coalesce(personal_note, ''), '|' order by week_of), ''))
+           from weekly_health_stories where user_id = ${owner.userId}) as stories,
+        (select md5(coalesce(name, '') || '|' || timezone || '|' || glucose_unit::text) from users where id = ${owner.userId}) as profile`),
+  );
+  const row = (result as unknown as { rows: { data: string; stories: string; profile: string | null }[] }).rows[0];
+  return `${row.data}|${row.stories}|${row.profile ?? "gone"}`;
 }
 
 export type ShareViewRow = { viewedAt: Date; ipHash: string | null; userAgent: string | null; kind: string };

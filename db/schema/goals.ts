@@ -3,7 +3,7 @@ import {
   pgTable, pgEnum, uuid, text, timestamp, integer, doublePrecision, date, jsonb, index, uniqueIndex, pgPolicy, boolean,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { appUser, currentUserId, ownerOnly, ownerWithMentorRead } from "./rls";
+import { appUser, currentUserId, mentorCan, ownerOnly, ownerWithMentorRead } from "./rls";
 
 const userRef = () => uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -49,6 +49,9 @@ export const subgoals = pgTable(
 /** Daily, or N times a week (optionally on named ISO weekdays, 1 = Monday), with a weekly skip budget. */
 export type HabitSchedule = { kind: "daily" } | { kind: "weekly"; timesPerWeek: number; weekdays?: number[] };
 
+/** A pause of a habit, in local days, inclusive; `to` is null while the pause lasts. */
+export type HabitPause = { from: string; to: string | null };
+
 export const habits = pgTable(
   "habits",
   {
@@ -61,6 +64,8 @@ export const habits = pgTable(
     /** Local wall-clock time for the daily reminder, HH:mm. */
     reminderTime: text("reminder_time").notNull().default("07:00"),
     active: boolean("active").notNull().default(true),
+    /** Local days the habit's goal was paused (`to` null while it still is): nothing is due then, nothing counts as missed. */
+    pauses: jsonb("pauses").$type<HabitPause[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [index("habits_user_idx").on(t.userId), ...ownerWithMentorRead("habits", t.userId, "goals")],
@@ -97,7 +102,12 @@ export const journalEntries = pgTable(
     tags: text("tags").array().notNull().default([]),
     createdAt: createdAt(),
   },
-  (t) => [index("journal_user_time_idx").on(t.userId, t.createdAt), ...ownerWithMentorRead("journal", t.userId, "journal")],
+  (t) => [
+    index("journal_user_time_idx").on(t.userId, t.createdAt),
+    ...ownerOnly("journal", t.userId),
+    // A mentor reads an entry only when the link has journal consent AND the member shared that entry.
+    pgPolicy("journal_mentor_read", { for: "select", to: appUser, using: sql`${t.sharedWithMentor} and ${mentorCan(t.userId, "journal")}` }),
+  ],
 ).enableRLS();
 
 export const messageRole = pgEnum("message_role", ["user", "assistant"]);

@@ -17,7 +17,9 @@ export const currentUserId = sql`app_current_user_id()`;
 export type MentorScope = "goals" | "glucose" | "journal";
 
 // The scope is one of three fixed words, inlined as a literal: policies cannot take parameters.
-const mentorCan = (owner: AnyPgColumn, scope: MentorScope): SQL => sql`app_mentor_can(${owner}, ${sql.raw(`'${scope}'`)})`;
+// An uncorrelated IN-subquery (migration 0005) is evaluated once per statement and hashed; the
+// per-row app_mentor_can call it replaces dominated a mentor's reads.
+export const mentorCan = (owner: AnyPgColumn, scope: MentorScope): SQL => sql`${owner} in (select app_current_mentees(${sql.raw(`'${scope}'`)}))`;
 
 /** Owner reads and writes their own rows; nobody else sees them. */
 export function ownerOnly(name: string, owner: AnyPgColumn) {

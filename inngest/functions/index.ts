@@ -4,6 +4,7 @@ import { weeklyBriefFanOut } from "./weekly-brief-fan-out";
 import { importFile } from "./import-file";
 import { weeklyIntelligenceGenerate } from "./weekly-intelligence";
 import { nightlyAnalytics, recomputeDailyAggregatesWorkflow, runAnalysis, weeklyPatternDiscovery } from "./analysis";
+import { goalScheduleWorkflows } from "./goal-schedules";
 
 /**
  * Every workflow of Proxima. Add a new one here: the Inngest serve handler (app/api/inngest) and the
@@ -18,6 +19,7 @@ export const workflows: readonly RegisteredWorkflow[] = [
   recomputeDailyAggregatesWorkflow,
   nightlyAnalytics,
   weeklyPatternDiscovery,
+  ...goalScheduleWorkflows,
 ];
 
 export const inngestFunctions = workflows.map((w) => w.inngestFunction);

@@ -1,5 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
+
+// No database here: the adapter's task-status writes (inngest_tasks) are tested in inngest/inngest-tasks.test.ts.
+vi.mock("@/db/queries/inngest-tasks", () => ({
+  markInngestTaskRunning: async () => {},
+  setInngestTaskProgress: async () => {},
+  completeInngestTask: async () => {},
+  failInngestTask: async () => {},
+}));
 import { weeklyIntelligenceGenerate } from "./weekly-intelligence";
 import { richFacts } from "@/lib/intelligence/testing/fixtures";
 import { writeGroundedBrief } from "@/lib/ai";

@@ -5,6 +5,7 @@ import { getJobSubject } from "@/db/queries/users";
 import type { Viewer } from "@/db/queries/context";
 import { loadWeeklyInput, replaceWeeklyBrief } from "@/db/queries/weekly-brief";
 import { loadGlucoseSeries } from "@/db/queries/glucose";
+import { listJournalSignals } from "@/db/queries/journal";
 import { notifyOnce } from "@/db/queries/notifications";
 import { buildWeeklyFacts, type WeeklyFacts } from "@/lib/intelligence";
 import { invalidatePerson } from "@/lib/cache";
@@ -17,7 +18,9 @@ async function gatherFacts(userId: string, weekOf: string): Promise<{ facts: Wee
   const input = await loadWeeklyInput(subject.viewer, weekOf);
   const start = DateTime.fromISO(weekOf, { zone: subject.timezone }).startOf("day");
   const glucose = await loadGlucoseSeries(subject.viewer, { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate() });
-  const facts = buildWeeklyFacts({ weekOf, timezone: subject.timezone, days: input.days, correlations: input.correlations, glucoseThisWeek: glucose });
+  // Sentiment and tags (never text) of this week and the week before, for the journal facts.
+  const journal = await listJournalSignals(subject.viewer, { from: start.minus({ weeks: 1 }).toJSDate(), to: start.plus({ weeks: 1 }).toJSDate() });
+  const facts = buildWeeklyFacts({ weekOf, timezone: subject.timezone, days: input.days, correlations: input.correlations, glucoseThisWeek: glucose, journal });
   return { facts, timezone: subject.timezone, viewer: subject.viewer };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
 import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
@@ -6,9 +7,10 @@ import { withSystem, type Viewer } from "@/db/queries/context";
 import { resetEnvForTests } from "@/lib/env";
 import { inngest } from "../client";
 import { defineWorkflow } from "../define-workflow";
-import { ensureEmbeddedRunner, getRunStatus, runUntilIdle, sendEvent, stopEmbeddedRunner } from "./index";
+import { ensureEmbeddedRunner, getRunStatus, runUntilIdle, sendEvent, stopEmbeddedRunner, taskIdOf } from "./index";
 import { createMemoryLogger, waitFor } from "./testing/runner-test-kit";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ENV_KEYS = ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "PROXIMA_DISABLE_SCHEDULER"] as const;
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
@@ -90,10 +92,34 @@ describe.each(testEngines())("sendEvent and the process runner on %s", (engine) 
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["01JEVENT"] } as never);
     expect(ensureEmbeddedRunner()).toBeNull();
     const data = { userId: alice.userId, weekOf: "2026-03-02", reason: "manual" as const };
-    expect(await sendEvent("intelligence/week.requested", data, { idempotencyKey: `weekly:${alice.userId}:2026-03-02` })).toEqual({ mode: "inngest", eventIds: ["01JEVENT"] });
-    expect(send).toHaveBeenCalledWith({ name: "intelligence/week.requested", data, id: `weekly:${alice.userId}:2026-03-02` });
+    const key = `weekly:${alice.userId}:2026-03-02`;
+    const sent = await sendEvent("intelligence/week.requested", data, { idempotencyKey: key });
+    expect(sent).toEqual({ mode: "inngest", eventIds: ["01JEVENT"], taskIds: [expect.stringMatching(UUID)] });
+    expect(send).toHaveBeenCalledWith({ name: "intelligence/week.requested", data, id: key });
+    // One task per workflow the event triggers, owned by the person the event names; queued until Inngest runs it.
+    const taskId = taskIdOf(sent);
+    const tasks = await withSystem((tx) => tx.select().from(s.inngestTasks).where(eq(s.inngestTasks.eventId, key)));
+    expect(tasks).toEqual([expect.objectContaining({ id: taskId, userId: alice.userId, functionId: "weekly-intelligence-generate", eventName: "intelligence/week.requested", status: "queued", maxAttempts: 4 })]);
+    expect(await getRunStatus(alice, taskId)).toMatchObject({ id: taskId, status: "queued", attempt: 0, maxAttempts: 4, progress: null, output: null, error: null });
+    expect(await getRunStatus(bob, taskId)).toBeNull();
+    // The embedded runner never sees it: no job_runs row was written.
+    expect(await withSystem((tx) => tx.select().from(s.jobRuns))).toHaveLength(1);
+    // The same key again (Inngest deduplicates the event): the same task.
+    expect(await sendEvent("intelligence/week.requested", data, { idempotencyKey: key })).toMatchObject({ taskIds: [taskId] });
+
     await expect(sendEvent("intelligence/week.requested", { ...data, weekOf: "last monday" })).rejects.toMatchObject({ code: "bad_request:events" });
-    expect(send).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(2);
+
+    // Without a key the event still gets an id of ours: it is how the run finds its task.
+    await sendEvent("analytics/analysis.requested", { userId: bob.userId, scope: "all" });
+    const [, , third] = send.mock.calls.map(([payload]) => payload as unknown as { id: string });
+    expect(third.id).toMatch(UUID);
+    expect(await withSystem((tx) => tx.select({ userId: s.inngestTasks.userId }).from(s.inngestTasks).where(eq(s.inngestTasks.eventId, third.id)))).toEqual([{ userId: bob.userId }]);
+
+    // A send Inngest refuses leaves no task behind.
+    send.mockRejectedValueOnce(new Error("Inngest is down"));
+    await expect(sendEvent("analytics/analysis.requested", { userId: bob.userId, scope: "all" }, { idempotencyKey: "refused" })).rejects.toThrow("Inngest is down");
+    expect(await withSystem((tx) => tx.select().from(s.inngestTasks).where(eq(s.inngestTasks.eventId, "refused")))).toEqual([]);
     // Cloud keys switch too.
     setEnv({ INNGEST_EVENT_KEY: "key" });
     expect(ensureEmbeddedRunner()).toBeNull();

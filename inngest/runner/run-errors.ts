@@ -1,9 +1,9 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import { isAppError } from "@/lib/errors";
 import type { RunError } from "@/db/queries/jobs";
+import { GENERIC_RUN_FAILURE } from "@/db/queries/task-status";
 
-/** What a person may read about a failure that is not an AppError (whose message is written for people). */
-export const GENERIC_RUN_FAILURE = "The task could not be completed. Please try again later.";
+export { GENERIC_RUN_FAILURE };
 
 /** The stored description of a failure: full message for operators, a safe sentence for the owner. */
 export function describeError(e: unknown): RunError {
@@ -31,4 +31,26 @@ export function retryAfterDate(e: unknown, now: Date): Date | null {
   if (/^\d+$/.test(value)) return new Date(now.getTime() + Number(value) * 1000);
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? null : at;
+}
+
+/**
+ * The owner's sentence for a failure that crossed Inngest's serialization (an onFailure handler's
+ * `error`): the same rule as `describeError`, on what survives. Inngest keeps an error's name, message,
+ * `code` and cause, but a failed step reaches the handler as a StepError that keeps only name and
+ * message: an error named AppError (whose code, when present, is one of ours) is trusted as an
+ * AppError; anything else gets the generic sentence.
+ */
+export function publicMessageOfFailure(error: unknown): string {
+  if (isAppError(error)) return describeError(error).publicMessage;
+  if (isSerializedAppError(error)) return error.message;
+  if (error instanceof Error && error.name === "NonRetriableError" && isSerializedAppError(error.cause)) return error.cause.message;
+  return GENERIC_RUN_FAILURE;
+}
+
+const APP_ERROR_CODE = /^(bad_request|unauthorized|forbidden|not_found|conflict|gone|payload_too_large|rate_limited|unprocessable|unavailable|internal):[\w.-]+$/;
+
+function isSerializedAppError(e: unknown): e is { name: "AppError"; message: string } {
+  if (typeof e !== "object" || e === null) return false;
+  const { name, message, code } = e as { name?: unknown; message?: unknown; code?: unknown };
+  return name === "AppError" && typeof message === "string" && message.length > 0 && (code === undefined || (typeof code === "string" && APP_ERROR_CODE.test(code)));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DateTime } from "luxon";
 import { buildWeeklyFacts, type WeeklyFacts } from "@/lib/intelligence";
 import { addDays } from "@/lib/analytics/predictions";
 import { emptyFacts, FIXTURE_CORRELATIONS, FIXTURE_WEEK, oneDayFacts, richFacts, richHistory, sleepOnlyFacts } from "@/lib/intelligence/testing/fixtures";
@@ -128,5 +129,50 @@ describe("grounded narrator — thin data", () => {
     expect(draft.story.narrative).toContain("Nothing has been imported yet");
     expect(draft.insights).toHaveLength(3);
     expect(draft.insights[2].description).toBe("Comparisons with your own baseline start after 14 days with data; so far there are 0 days.");
+  });
+});
+
+/** Journal entries around FIXTURE_WEEK (Monday 30 June 2025, Paris): 2 the week before, 4 this week. */
+function fixtureJournal() {
+  const paris = (local: string) => DateTime.fromISO(local, { zone: "Europe/Paris" }).toJSDate();
+  return [
+    { createdAt: paris("2025-06-24T21:00"), sentiment: -0.3, tags: ["stress"] },
+    { createdAt: paris("2025-06-27T21:00"), sentiment: -0.1, tags: ["stress"] },
+    { createdAt: paris("2025-06-30T08:00"), sentiment: 0.4, tags: ["stress", "sleep"] },
+    { createdAt: paris("2025-07-01T21:00"), sentiment: 0.2, tags: ["stress", "walk"] },
+    { createdAt: paris("2025-07-03T21:00"), sentiment: null, tags: ["sleep"] },
+    { createdAt: paris("2025-07-06T22:00"), sentiment: 0.3, tags: ["stress", "10k"] },
+  ];
+}
+
+describe("grounded narrator — the week's journal", () => {
+  // "#10k" also checks that a tag's digits pass the number guard: the tag's fact label carries them.
+  it("tells how much was written, its tone against the week before, and the tags, citing each figure", () => {
+    const facts = buildWeeklyFacts({ weekOf: FIXTURE_WEEK, timezone: "Europe/Paris", days: richHistory(), correlations: FIXTURE_CORRELATIONS, journal: fixtureJournal() });
+    const draft = writeGroundedBrief(facts);
+    expectSoundBrief(draft, facts);
+    expect(draft.story.narrative).toContain(
+      "You wrote 4 entries in your journal, positive in tone on average (sentiment 0.30, up from -0.20 the week before); you tagged 3 entries #stress, 2 #sleep and 1 #10k.",
+    );
+    expect(draft.story.evidence.map((e) => e.metric)).toEqual(expect.arrayContaining([
+      "journal.entries", "journal.mean_sentiment", "journal.prev_mean_sentiment", "journal.delta_mean_sentiment", "journal.tag.stress", "journal.tag.sleep", "journal.tag.10k",
+    ]));
+  });
+
+  it("notes a silent week after a written one, and says nothing without any entry", () => {
+    const lastWeekOnly = fixtureJournal().slice(0, 2);
+    const quiet = buildWeeklyFacts({ weekOf: FIXTURE_WEEK, timezone: "Europe/Paris", days: richHistory(), correlations: FIXTURE_CORRELATIONS, journal: lastWeekOnly });
+    const draft = writeGroundedBrief(quiet);
+    expectSoundBrief(draft, quiet);
+    expect(draft.story.narrative).toContain("You wrote no journal entries this week, after 2 entries the week before.");
+    expect(writeGroundedBrief(richFacts()).story.narrative).not.toContain("journal");
+  });
+
+  it("mentions the journal in a week without glucose too", () => {
+    const days = richHistory().map((d) => (d.date >= FIXTURE_WEEK ? { ...d, readings: 0, meanMgdl: null, sdMgdl: null, tirPercent: null, tarPercent: null, tbrPercent: null, overnightMeanMgdl: null } : d));
+    const facts = buildWeeklyFacts({ weekOf: FIXTURE_WEEK, timezone: "Europe/Paris", days, correlations: [], journal: fixtureJournal() });
+    const draft = writeGroundedBrief(facts);
+    expectSoundBrief(draft, facts);
+    expect(draft.story.narrative).toContain("You wrote 4 entries in your journal");
   });
 });

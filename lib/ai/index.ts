@@ -8,7 +8,8 @@ export type {
   ShadowPatternDraft, Significance, StoryDraft, StrategicMoveDraft, StrategyType,
 } from "./brief-draft";
 export { createGroundedNarrator, writeGroundedBrief } from "./grounded-narrator";
-export { createOpenAiNarrator, DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, type ModelFailure, type OpenAiNarratorConfig } from "./openai-narrator";
+export { createOpenAiNarrator, DEFAULT_MODEL, DEFAULT_TIMEOUT_MS, type OpenAiNarratorConfig } from "./openai-narrator";
+export type { ModelFailure } from "./model-json";
 export { getNarrator, writeBriefWithFallback, describeModelFailure, type WriteBriefOptions } from "./get-narrator";
 export { guardModelBrief, INSIGHTS_RANGE, STRATEGIC_MOVES_COUNT } from "./guard/guard-brief";
 export { DIAGNOSIS_PATTERNS, DOSING_PATTERNS, findForbiddenClaim } from "./guard/forbidden-claims";

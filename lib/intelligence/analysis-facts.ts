@@ -4,6 +4,7 @@ import type { CalibratedPrediction } from "@/lib/analytics/predictions";
 import { FactBook, evidenceOf, type EvidenceItem } from "./fact-book";
 import type { ShadowPattern } from "./shadow-patterns";
 import type { SignificantCorrelation } from "./weekly-facts";
+import type { JournalWeek } from "@/lib/journal/week-summary";
 
 /**
  * The facts a week's brief takes from the person's analyses: their strongest significant
@@ -75,4 +76,35 @@ export function registerShadow(book: FactBook, s: ShadowPattern): EvidenceItem[]
     if (fact) evidence.push(evidenceOf(fact));
   }
   return evidence;
+}
+
+/**
+ * Confidence of a week's average journal sentiment: 95 × (scored entries / 5), capped at 95 — a
+ * lexicon reads tone roughly, and an average of fewer than five entries a week is rougher still.
+ */
+function sentimentConfidence(n: number): number {
+  return Math.round(95 * Math.min(1, n / 5));
+}
+
+/**
+ * The week's journal: entries written, their average sentiment (AFINN comparative score, per word)
+ * against the week before, and the top tags with the entries carrying each, under `journal.*`.
+ */
+export function registerJournal(book: FactBook, week: JournalWeek | null): void {
+  if (!week) return;
+  book.addNumber("journal.entries", "journal entries written this week", week.entries, { unit: "entries" });
+  book.addNumber("journal.prev_entries", "journal entries written the week before", week.previousEntries, { unit: "entries" });
+  const label = (when: string) => `average sentiment of the journal entries ${when} (AFINN score per word; above 0 is positive in tone)`;
+  const now = book.addNumber("journal.mean_sentiment", label("this week"), week.meanSentiment, { decimals: 2, n: week.scoredEntries, confidence: sentimentConfidence(week.scoredEntries) });
+  const before = book.addNumber("journal.prev_mean_sentiment", label("the week before"), week.previousMeanSentiment, {
+    decimals: 2, n: week.previousScoredEntries, confidence: sentimentConfidence(week.previousScoredEntries),
+  });
+  if (now !== null && before !== null) {
+    book.addNumber("journal.delta_mean_sentiment", "change in average journal sentiment against the week before", now - before, {
+      decimals: 2, n: week.scoredEntries, confidence: Math.min(sentimentConfidence(week.scoredEntries), sentimentConfidence(week.previousScoredEntries)),
+    });
+  }
+  for (const { tag, count } of week.topTags) {
+    book.addNumber(`journal.tag.${tag}`, `journal entries tagged #${tag} this week`, count, { unit: "entries", n: week.entries });
+  }
 }

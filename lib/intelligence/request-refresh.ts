@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { consumeBriefRefresh, type RefreshUsage } from "@/db/queries/brief-refresh";
 import type { Viewer } from "@/db/queries/context";
-import { sendEvent } from "@/inngest/runner";
+import { sendEvent, taskIdOf } from "@/inngest/runner";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -21,5 +21,5 @@ export async function requestBriefRefresh(viewer: Viewer, timezone: string, now 
     { userId: viewer.userId, weekOf, reason: "manual" },
     { idempotencyKey: `manual:${viewer.userId}:${weekOf}:${usage.used}` },
   );
-  return { taskId: sent.mode === "embedded" ? sent.runIds[0] : sent.eventIds[0], weekOf, usage };
+  return { taskId: taskIdOf(sent), weekOf, usage };
 }

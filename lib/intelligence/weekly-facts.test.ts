@@ -204,3 +204,41 @@ describe("describeCorrelation", () => {
     expect(describeCorrelation("steps", "mean_glucose", 2, -0.3)).toBe("days with more steps tend to be followed by lower mean glucose 2 days later");
   });
 });
+
+describe("buildWeeklyFacts with the journal", () => {
+  const paris = (local: string) => DateTime.fromISO(local, { zone: "Europe/Paris" }).toJSDate();
+  const journal = [
+    { createdAt: paris("2025-06-02T21:00"), sentiment: -0.3, tags: ["stress"] },
+    { createdAt: paris("2025-06-08T23:30"), sentiment: -0.1, tags: ["stress", "work"] },
+    { createdAt: paris("2025-06-09T07:00"), sentiment: 0.4, tags: ["stress", "sleep"] },
+    { createdAt: paris("2025-06-11T20:00"), sentiment: 0.2, tags: ["stress", "walk"] },
+    { createdAt: paris("2025-06-12T20:00"), sentiment: null, tags: ["sleep"] },
+    { createdAt: paris("2025-06-15T22:00"), sentiment: 0.3, tags: ["stress", "sleep"] },
+  ];
+  const facts = buildWeeklyFacts({ weekOf: WEEK, timezone: "Europe/Paris", days: handBuiltDays(), correlations: [], journal });
+  const v = (k: string) => facts.facts[k]?.value;
+
+  it("counts entries by local day, compares the average sentiment with the week before and ranks tags", () => {
+    expect(facts.journal).toMatchObject({ entries: 4, scoredEntries: 3, previousEntries: 2, topTags: [{ tag: "sleep", count: 3 }, { tag: "stress", count: 3 }, { tag: "walk", count: 1 }] });
+    expect(v("journal.entries")).toBe(4);
+    expect(v("journal.prev_entries")).toBe(2);
+    expect(v("journal.mean_sentiment")).toBe(0.3);
+    expect(v("journal.prev_mean_sentiment")).toBe(-0.2);
+    expect(v("journal.delta_mean_sentiment")).toBe(0.5);
+    expect(facts.facts["journal.tag.sleep"]).toMatchObject({ value: 3, unit: "entries", n: 4, label: "journal entries tagged #sleep this week" });
+    expect(v("journal.tag.walk")).toBe(1);
+    expect(v("journal.tag.work")).toBeUndefined();
+  });
+
+  it("rates the average's confidence by how many entries were scored", () => {
+    expect(facts.facts["journal.mean_sentiment"].confidence).toBe(57); // 95 × 3/5
+    expect(facts.facts["journal.prev_mean_sentiment"].confidence).toBe(38); // 95 × 2/5
+    expect(facts.facts["journal.delta_mean_sentiment"].confidence).toBe(38);
+  });
+
+  it("registers nothing without entries in either week", () => {
+    const none = buildWeeklyFacts({ weekOf: WEEK, timezone: "Europe/Paris", days: handBuiltDays(), correlations: [] });
+    expect(none.journal).toBeNull();
+    expect(Object.keys(none.facts).filter((k) => k.startsWith("journal."))).toEqual([]);
+  });
+});

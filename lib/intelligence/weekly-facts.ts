@@ -16,7 +16,9 @@ import {
 import { FactBook, type EvidenceItem, type Fact } from "./fact-book";
 import { formatDay } from "./format-date";
 import { findShadowPatterns, type ShadowPattern } from "./shadow-patterns";
-import { registerCorrelations, registerPrediction, registerShadow } from "./analysis-facts";
+import { registerCorrelations, registerJournal, registerPrediction, registerShadow } from "./analysis-facts";
+import { summarizeJournalWeek, type JournalWeek } from "@/lib/journal/week-summary";
+import type { MoodEntry } from "@/lib/journal/mood-trend";
 
 export { describeCorrelation } from "./analysis-facts";
 import { computeWindowStats, daysInRange, type WeeklyInputDay, type WindowStats } from "./window-stats";
@@ -30,6 +32,8 @@ export type WeeklyFactsInput = {
   correlations: readonly StoredCorrelation[];
   /** This week's CGM readings (epoch ms, mg/dL): when given, the week's glucose figures use iglu's definitions on them. */
   glucoseThisWeek?: { times: ArrayLike<number>; values: ArrayLike<number> };
+  /** Journal entries of this week and the week before (sentiment and tags, never text). */
+  journal?: readonly MoodEntry[];
 };
 
 export type DataFlag =
@@ -77,6 +81,8 @@ export type WeeklyFacts = {
   recommendations: Recommendation[];
   predictions: WeeklyPredictionSelection;
   shadowPatterns: (ShadowPattern & { evidence: EvidenceItem[] })[];
+  /** The week's journal (entries, tone against the week before, top tags); null when nothing was written. */
+  journal: JournalWeek | null;
   dataQuality: { level: DataLevel; flags: DataFlag[]; notes: string[] };
   /** Every number above that a narrator may cite, under a stable metric key. */
   facts: Record<string, Fact>;
@@ -131,6 +137,8 @@ export function buildWeeklyFacts(input: WeeklyFactsInput): WeeklyFacts {
   for (const p of selection.chosen) registerPrediction(book, p);
 
   const shadowPatterns = findShadowPatterns({ weekOf, days, correlations: input.correlations }).map((s) => ({ ...s, evidence: registerShadow(book, s) }));
+  const journal = summarizeJournalWeek(input.journal ?? [], timezone, weekOf);
+  registerJournal(book, journal);
   const dataQuality = assessDataQuality(thisWeek, freshness, weekOf, days);
 
   return {
@@ -150,6 +158,7 @@ export function buildWeeklyFacts(input: WeeklyFactsInput): WeeklyFacts {
     recommendations: recommendFromCorrelations(input.correlations, 5),
     predictions: selection,
     shadowPatterns,
+    journal,
     dataQuality,
     facts: book.toRecord(),
   };

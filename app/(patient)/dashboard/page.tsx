@@ -12,6 +12,8 @@ import { AgpChart, GlucoseTraceChart, TimeInRangesBar } from "@/components/chart
 import { BriefOverlay } from "@/components/brief/brief-overlay";
 import { Card, Notice } from "@/components/ui/primitives";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton";
+import { TodayHabits } from "@/components/goals/today-habits";
+import { loadMemberGoalSummary } from "@/db/queries/goals";
 
 export const metadata = { title: "Dashboard" };
 
@@ -35,6 +37,9 @@ export default async function DashboardPage() {
       <Suspense fallback={null}>
         <WeeklyOverlay viewer={viewer} weekOf={now.startOf("week").toISODate()!} />
       </Suspense>
+      <Suspense fallback={<PanelSkeleton rows={2} />}>
+        <HabitsToday viewer={viewer} />
+      </Suspense>
       <Suspense fallback={<PanelSkeleton rows={6} />}>
         <GlucosePanels viewer={viewer} profile={profile} />
       </Suspense>
@@ -54,6 +59,18 @@ async function WeeklyOverlay({ viewer, weekOf }: { viewer: Viewer; weekOf: strin
       narrative={brief.story.narrative}
       highlights={brief.insights.slice(0, 3).map((i) => ({ title: i.title, description: i.description, tone: i.insightType }))}
     />
+  );
+}
+
+/** Today's due habits with one-tap check-ins; nothing at all for someone without goals. */
+async function HabitsToday({ viewer }: { viewer: Viewer }) {
+  if (viewer.role !== "patient") return null;
+  const summary = await loadMemberGoalSummary(viewer);
+  if (summary.goals.every((g) => g.status !== "active")) return null;
+  return (
+    <Card title="Today's habits" action={<Link href="/goals" className="text-sm font-semibold text-brand-700 underline">All goals</Link>}>
+      <TodayHabits summary={summary} limit={5} />
+    </Card>
   );
 }
 

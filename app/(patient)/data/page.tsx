@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getDataOverview, listRecentImports } from "@/db/queries/data-overview";
-import { readRunError } from "@/db/queries/jobs";
+import { readRunError } from "@/db/queries/task-status";
 import { ButtonLink, Card } from "@/components/ui/primitives";
 import type { ImportSummary } from "@/inngest/functions/import-file";
 

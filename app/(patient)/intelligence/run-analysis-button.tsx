@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/primitives";
+import { runAnalysisAction } from "./actions";
 
 type State =
   | { step: "idle" }
@@ -18,8 +19,8 @@ const POLL_MS = 1500;
 const MAX_WATCH_MS = 10 * 60_000;
 
 /**
- * Starts the analysis through POST /api/v1/insights/trigger-analysis (the same rate limit as the API:
- * 6 an hour) and follows the task at its status URL, then refreshes the page's server components.
+ * Starts the analysis with a server action (the same rate limit as the API: 6 an hour) and follows
+ * the task at its status URL, then refreshes the page's server components.
  */
 export function RunAnalysisButton({ label = "Run analysis now", variant = "primary" }: { label?: string; variant?: "primary" | "secondary" }) {
   const router = useRouter();
@@ -59,13 +60,10 @@ export function RunAnalysisButton({ label = "Run analysis now", variant = "prima
   async function start() {
     setState({ step: "starting" });
     try {
-      const res = await fetch("/api/v1/insights/trigger-analysis", { method: "POST" });
-      const body = (await res.json().catch(() => ({}))) as { statusUrl?: string; error?: { message?: string } };
-      if (res.status !== 202 || !body.statusUrl) {
-        return setState({ step: "failed", message: body.error?.message ?? "The analysis could not be started. Please try again in a moment." });
-      }
+      const result = await runAnalysisAction();
+      if (!result.ok) return setState({ step: "failed", message: result.error });
       setState({ step: "running", phase: null });
-      await follow(body.statusUrl);
+      await follow(result.data!.statusUrl);
     } catch {
       if (alive.current) setState({ step: "failed", message: "The connection was interrupted. Check it and try again." });
     }

@@ -42,7 +42,7 @@ export default async function SettingsPage() {
           <BriefFrequencyForm frequency={briefPrefs.frequency} overlayEnabled={briefPrefs.enabled} />
         </Card>
         {viewer.role === "patient" && (
-          <Card title="Mentors">
+          <Card title="Mentors" action={<Link href="/mentor-activity" className="text-sm font-semibold text-brand-700 underline">What mentors asked about you</Link>}>
             <p className="mb-4 text-sm text-slate-700">
               A mentor sees your goals and check-ins once you accept their code. You decide whether they also see a glucose
               summary or your journal, and you can revoke access at any time — it stops at once.

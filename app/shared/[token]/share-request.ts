@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { consumeLimit, type Limit } from "@/db/queries/rate-limit";
 import { recordShareView, resolveShareToken, type ResolvedShare, type ShareViewKind } from "@/db/queries/sharing";
 import { getAuthSecret } from "@/lib/env";
-import { loadReportData } from "@/lib/reports/load-report";
+import { loadSharedReport } from "@/lib/reports/load-shared-report";
 import type { ReportData } from "@/lib/reports/report-data";
 import { describeProblem, type ShareProblem } from "./render-shared-page";
 
@@ -64,9 +64,10 @@ export function problemResponse(problem: ShareProblem): Response {
 }
 
 /**
- * The one way both share routes answer: look the token up (rate limit, 404/410, view logged), load
- * the report as the patient who shared it — their viewer only, so RLS scopes every row to them —
- * and hand it to `respond`. Any failure is logged and shown as a plain page, never a stack.
+ * The one way both share routes answer: look the token up (rate limit, 404/410, view logged) on
+ * every request, load the report as the patient who shared it — their viewer only, so RLS scopes
+ * every row to them; cached per link and data version — and hand it to `respond`. Any failure is
+ * logged and shown as a plain page, never a stack.
  */
 export async function serveShare(
   req: Request,
@@ -79,14 +80,7 @@ export async function serveShare(
     const found = await lookUpShare(req, token, kind);
     if (!found.ok) return problemResponse(found.problem);
     const { link } = found;
-    const data = await loadReportData(link.owner, {
-      from: link.periodStart,
-      to: link.periodEnd,
-      storyWeeks: link.storyWeeks,
-      includeAnalysis: link.options.includeAnalysis,
-      includeNotes: link.options.includeNotes,
-      unit: link.options.unit,
-    });
+    const data = await loadSharedReport(link);
     return await respond({ link, data, token });
   } catch (e) {
     console.error(`[shared.${kind}]`, e);

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
@@ -6,6 +7,9 @@ import * as s from "@/db/schema";
 import { createAccount } from "@/db/queries/users";
 import { withSystem, type Viewer } from "@/db/queries/context";
 import { createShareLink, listShareLinks, listShareViews, revokeShareLink } from "@/db/queries/sharing";
+import { updatePersonalNote } from "@/db/queries/weekly-brief";
+import { updateProfile } from "@/db/queries/users";
+import { invalidatePerson } from "@/lib/cache";
 import { resetEnvForTests } from "@/lib/env";
 import { GET as getPage } from "./route";
 import { GET as getPdf } from "./pdf/route";
@@ -103,6 +107,60 @@ describe.each(testEngines())("the doctor's routes on %s", (engine) => {
     expect((await call(getPage, token, "192.0.2.51")).status).toBe(200);
     const listed = await listShareLinks(ada);
     expect(listed.find((l) => l.views === 1)).toBeDefined();
+  });
+
+  describe("the cached report", () => {
+    const readingsShown = (html: string) => /Readings<\/span><b>(\d+)<\/b>/.exec(html)?.[1];
+    const thisMonday = () => DateTime.utc().startOf("week").toISODate()!;
+
+    it("is served again on the next view while the data version holds, each view still logged", async () => {
+      const { token, id } = await createShareLink(ada, period());
+      const before = readingsShown(await (await call(getPage, token, "203.0.113.20")).text());
+      // A reading written behind the app's back (no aggregate recomputed, no tag expired) does not
+      // change the data version: the next view is the cached report.
+      await withSystem((tx) => tx.insert(s.glucoseReadings).values({ userId: ada.userId, time: new Date(Date.now() - 3_600_000), mgdl: 120, source: "test" }));
+      expect(readingsShown(await (await call(getPage, token, "203.0.113.21")).text())).toBe(before);
+      expect((await call(getPdf, token, "203.0.113.22")).status).toBe(200);
+      expect((await listShareViews(ada, id)).map((v) => v.kind).sort()).toEqual(["page", "page", "pdf"]);
+      // A write through the app expires the person's entries.
+      invalidatePerson(ada.userId);
+      expect(readingsShown(await (await call(getPage, token, "203.0.113.23")).text())).toBe(String(Number(before) + 1));
+    });
+
+    it("is never served to another link, even of the same patient over the same period", async () => {
+      await withSystem((tx) =>
+        tx.insert(s.weeklyHealthStories).values({ userId: ada.userId, weekOf: thisMonday(), title: "This week", narrative: "Steady.", personalNote: "Ate late on Friday." }).onConflictDoNothing(),
+      );
+      const withNotes = await createShareLink(ada, { ...period(), includeNotes: true });
+      const withoutNotes = await createShareLink(ada, { ...period(), includeNotes: false });
+      expect(await (await call(getPage, withNotes.token, "203.0.113.30")).text()).toContain("Ate late on Friday.");
+      const other = await (await call(getPage, withoutNotes.token, "203.0.113.31")).text();
+      expect(other).toContain("This week");
+      expect(other).not.toContain("Ate late on Friday.");
+      expect(await listShareViews(ada, withoutNotes.id)).toHaveLength(1);
+    });
+
+    it("follows an edited personal note and a renamed profile at once", async () => {
+      await withSystem((tx) =>
+        tx.insert(s.weeklyHealthStories).values({ userId: ada.userId, weekOf: thisMonday(), title: "This week", narrative: "Steady.", personalNote: "Ate late on Friday." }).onConflictDoNothing(),
+      );
+      const { token } = await createShareLink(ada, { ...period(), includeNotes: true });
+      await call(getPage, token, "203.0.113.40");
+      await updatePersonalNote(ada, thisMonday(), "Walked after dinner every day.");
+      expect(await (await call(getPage, token, "203.0.113.41")).text()).toContain("Walked after dinner every day.");
+      await updateProfile(ada, { name: "Ada L." });
+      expect(await (await call(getPage, token, "203.0.113.42")).text()).toContain("Glucose report: Ada L.");
+      await updateProfile(ada, { name: "Ada <script>" });
+    });
+
+    it("does not outlive a revocation: the next request is 410 and logs nothing", async () => {
+      const { token, id } = await createShareLink(ada, period());
+      expect((await call(getPage, token, "203.0.113.50")).status).toBe(200);
+      await revokeShareLink(ada, id);
+      expect((await call(getPage, token, "203.0.113.51")).status).toBe(410);
+      expect((await call(getPdf, token, "203.0.113.51")).status).toBe(410);
+      expect(await listShareViews(ada, id)).toHaveLength(1);
+    });
   });
 
   it("reads the first X-Forwarded-For address", () => {

@@ -1,4 +1,4 @@
-import { createSeededRandom } from "@/lib/analytics/causal/seeded-random";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 /**
  * Seeded synthetic CGM data for the chart tests, the screenshot harness and bench/chart-render.ts:

@@ -1,5 +1,7 @@
 import { formatDay, type EvidenceItem } from "@/lib/intelligence";
 import { FactReader, pickVariant } from "./fact-reader";
+import { MOOD_TEXT, moodLabel } from "@/lib/journal/mood";
+import { MOOD_DIRECTION_THRESHOLD } from "@/lib/journal/mood-trend";
 
 /**
  * The weekly story: a title and a short narrative a person (or their doctor) can read in a minute.
@@ -56,6 +58,11 @@ export function writeStory(r: FactReader): { title: string; narrative: string; e
   if (activity) {
     sentences.push(activity.sentence);
     cite.push(...activity.cite);
+  }
+  const journal = describeJournal(r);
+  if (journal) {
+    sentences.push(journal.sentence);
+    cite.push(...journal.cite);
   }
   const top = f.correlations[0];
   if (top) {
@@ -129,6 +136,50 @@ function describeActivity(r: FactReader): { sentence: string; cite: string[] } |
   return { sentence: `${sentence}.`, cite };
 }
 
+/** "3 entries", "1 entry": the journal counts, written from the registered fact. */
+function entries(r: FactReader, metric: string): string {
+  return `${r.say(metric, { bare: true })} ${r.num(metric) === 1 ? "entry" : "entries"}`;
+}
+
+/**
+ * The week's journal in one sentence: how many entries, their tone (the mood label of the average,
+ * compared with the week before using the mood trend's threshold) and the tags used most, e.g.
+ * "You wrote 4 entries in your journal, positive in tone on average (sentiment 0.31, up from 0.12
+ * the week before); you tagged 3 entries #stress and 2 #sleep."
+ */
+function describeJournal(r: FactReader): { sentence: string; cite: string[] } | null {
+  const week = r.facts.journal;
+  if (!week || !r.has("journal.entries")) return null;
+  if (week.entries === 0) {
+    if (!r.has("journal.prev_entries") || r.num("journal.prev_entries") === 0) return null;
+    return { sentence: `You wrote no journal entries this week, after ${entries(r, "journal.prev_entries")} the week before.`, cite: ["journal.entries", "journal.prev_entries"] };
+  }
+  const cite = ["journal.entries"];
+  let sentence = `You wrote ${entries(r, "journal.entries")} in your journal`;
+  const mean = r.num("journal.mean_sentiment");
+  if (mean !== null) {
+    cite.push("journal.mean_sentiment");
+    sentence += `, ${MOOD_TEXT[moodLabel(mean)]} in tone on average (sentiment ${r.say("journal.mean_sentiment")}`;
+    const delta = r.num("journal.delta_mean_sentiment");
+    if (delta !== null) {
+      cite.push("journal.prev_mean_sentiment", "journal.delta_mean_sentiment");
+      const previous = r.say("journal.prev_mean_sentiment");
+      sentence += Math.abs(delta) < MOOD_DIRECTION_THRESHOLD
+        ? `, close to ${previous} the week before`
+        : `, ${delta > 0 ? "up" : "down"} from ${previous} the week before`;
+    }
+    sentence += ")";
+  }
+  const tags = week.topTags.filter((t) => r.has(`journal.tag.${t.tag}`));
+  if (tags.length > 0) {
+    cite.push(...tags.map((t) => `journal.tag.${t.tag}`));
+    const parts = tags.map((t, i) => (i === 0 ? `${entries(r, `journal.tag.${t.tag}`)} #${t.tag}` : `${r.say(`journal.tag.${t.tag}`, { bare: true })} #${t.tag}`));
+    const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+    sentence += `; you tagged ${list}`;
+  }
+  return { sentence: `${sentence}.`, cite };
+}
+
 function writeOneDayStory(r: FactReader) {
   const f = r.facts;
   const day = f.freshness.lastDataDate!;
@@ -159,6 +210,11 @@ function writeNoGlucoseStory(r: FactReader) {
   if (r.has("week.exercise_minutes_total")) {
     cite.push("week.exercise_minutes_total");
     parts.push(`Exercise added up to ${r.say("week.exercise_minutes_total")}.`);
+  }
+  const journal = describeJournal(r);
+  if (journal) {
+    cite.push(...journal.cite);
+    parts.push(journal.sentence);
   }
   const onlySleep = f.dataQuality.flags.includes("only_sleep");
   const last = f.freshness.lastGlucoseDate;

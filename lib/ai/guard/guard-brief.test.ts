@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { richFacts, sleepOnlyFacts } from "@/lib/intelligence/testing/fixtures";
+import { DateTime } from "luxon";
+import { buildWeeklyFacts } from "@/lib/intelligence";
+import { FIXTURE_CORRELATIONS, FIXTURE_WEEK, richFacts, richHistory, sleepOnlyFacts } from "@/lib/intelligence/testing/fixtures";
 import { writeGroundedBrief } from "../grounded-narrator";
 import type { ModelBrief } from "../model-answer-schema";
 import { toModelAnswer } from "../testing/model-answers";
@@ -193,5 +195,44 @@ describe("guardModelBrief — bad schema and counts", () => {
     expect(out.shadowPatterns).toHaveLength(2);
     expect(out.shadowPatterns[1]).toEqual(g.shadowPatterns[1]);
     expect(out.fallbacks[0]).toEqual({ part: "shadowPatterns[1]", reason: 'names shadow pattern "meditation", which was not found in the data' });
+  });
+});
+
+describe("guardModelBrief — the journal's tags", () => {
+  const paris = (local: string) => DateTime.fromISO(local, { zone: "Europe/Paris" }).toJSDate();
+  const journalFacts = buildWeeklyFacts({
+    weekOf: FIXTURE_WEEK,
+    timezone: "Europe/Paris",
+    days: richHistory(),
+    correlations: FIXTURE_CORRELATIONS,
+    journal: [
+      { createdAt: paris("2025-07-01T21:00"), sentiment: -0.2, tags: ["stress"] },
+      { createdAt: paris("2025-07-02T21:00"), sentiment: -0.4, tags: ["stress", "10k"] },
+      { createdAt: paris("2025-07-04T21:00"), sentiment: 0.1, tags: ["stress"] },
+    ],
+  });
+  const journalGrounded = writeGroundedBrief(journalFacts);
+  const answerWithStory = (narrative: string, stressCount: number) => {
+    const answer = structuredClone(toModelAnswer(journalGrounded, journalFacts, reword));
+    answer.story = {
+      title: answer.story.title,
+      narrative,
+      evidence: [{ metric: "journal.entries", value: 3 }, { metric: "journal.tag.stress", value: stressCount }, { metric: "journal.tag.10k", value: 1 }],
+    };
+    return guardModelBrief(answer, journalFacts, journalGrounded, MODEL);
+  };
+
+  it("a story citing the tag counts as computed is kept", () => {
+    const out = answerWithStory("A tense week: you wrote 3 journal entries and tagged 3 of them #stress, and 1 #10k.", 3);
+    expect(out.fallbacks).toEqual([]);
+    expect(out.story).toMatchObject({ provider: MODEL, narrative: "A tense week: you wrote 3 journal entries and tagged 3 of them #stress, and 1 #10k." });
+    expect(out.story.evidence).toContainEqual({ metric: "journal.tag.stress", value: 3, unit: "entries", n: 3 });
+  });
+
+  it("a story that miscounts a tag falls back to the grounded story", () => {
+    const out = answerWithStory("You tagged 4 entries #stress.", 4);
+    expect(out.fallbacks).toEqual([{ part: "story", reason: "states journal.tag.stress = 4, but the computed value is 3" }]);
+    expect(out.story.provider).toBe("grounded");
+    expect(out.story.narrative).toContain("you tagged 3 entries #stress and 1 #10k.");
   });
 });

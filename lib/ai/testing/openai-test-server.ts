@@ -4,9 +4,12 @@ import type { AddressInfo } from "node:net";
 /**
  * A real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, for provider
  * tests: each request to POST /v1/chat/completions is recorded and answered by `reply`.
- * `hang: true` never answers (a model slower than any timeout); `close()` ends everything.
+ * `hang: true` never answers (a model slower than any timeout); `events` answers a streaming
+ * request as server-sent events (`data: <event>\n\n` each, then `data: [DONE]`), and with
+ * `cutAfterEvents` drops the connection instead of finishing (a model that dies mid-answer);
+ * `close()` ends everything.
  */
-export type TestReply = { status?: number; json?: unknown; text?: string; hang?: boolean };
+export type TestReply = { status?: number; json?: unknown; text?: string; hang?: boolean; events?: unknown[]; cutAfterEvents?: boolean };
 export type RecordedRequest = { url: string; headers: http.IncomingHttpHeaders; body: Record<string, unknown> };
 
 export async function startOpenAiTestServer(reply: (request: RecordedRequest, index: number) => TestReply) {
@@ -28,6 +31,17 @@ export async function startOpenAiTestServer(reply: (request: RecordedRequest, in
       const r = reply(recorded, requests.length - 1);
       if (r.hang) {
         hanging.add(res);
+        return;
+      }
+      if (r.events) {
+        res.writeHead(r.status ?? 200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+        for (const event of r.events) res.write(`data: ${typeof event === "string" ? event : JSON.stringify(event)}\n\n`);
+        if (r.cutAfterEvents) {
+          // Let the written events reach the client before the connection drops.
+          setTimeout(() => res.destroy(), 50);
+          return;
+        }
+        res.end("data: [DONE]\n\n");
         return;
       }
       res.writeHead(r.status ?? 200, { "content-type": r.text !== undefined ? "text/plain" : "application/json" });

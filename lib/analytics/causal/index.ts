@@ -15,5 +15,5 @@ export {
   type PcmciResult,
   type PcParent,
 } from "./pcmci";
-export { createSeededRandom, type SeededRandom } from "./seeded-random";
+export { createSeededRandom, type SeededRandom } from "@/lib/seeded-random";
 export { simulateLinearProcess, TUTORIAL_PROCESS_LINKS, type LinearLink, type SimulateOptions } from "./var-process";

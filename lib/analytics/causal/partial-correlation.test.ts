@@ -7,7 +7,7 @@ import {
   type CovarianceSource,
   type PartialCorrelationResult,
 } from "./partial-correlation";
-import { createSeededRandom } from "./seeded-random";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 const X = [2.1, 3.4, 1.9, 5.6, 4.4, 6.1, 3.3, 7.8, 5.5, 6.9, 8.2, 7.1];
 const Y = [1.0, 2.2, 1.5, 3.9, 2.8, 4.4, 2.0, 5.1, 4.6, 4.0, 6.3, 5.2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSeededRandom } from "./seeded-random";
+import { createSeededRandom } from "@/lib/seeded-random";
 import { simulateLinearProcess, TUTORIAL_PROCESS_LINKS } from "./var-process";
 
 describe("createSeededRandom", () => {

@@ -5,7 +5,7 @@
  * zeros and discard a burn-in so the returned series are stationary draws. Used by the PCMCI tests
  * and benchmark, where the true links are known.
  */
-import { createSeededRandom } from "./seeded-random";
+import { createSeededRandom } from "@/lib/seeded-random";
 
 export interface LinearLink {
   source: number;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findDiscords } from "./discords";
 import { computeMatrixProfile } from "./matrix-profile";
-import { createNormal, createRandom } from "./synthetic-series";
+import { mulberry32 } from "@/lib/seeded-random";
+import { createNormal } from "./synthetic-series";
 
 /** A clean daily rhythm (period 96) with a little noise, the same every day. */
 function rhythm(n: number, seed: number): Float64Array {
-  const normal = createNormal(createRandom(seed));
+  const normal = createNormal(mulberry32(seed));
   return Float64Array.from({ length: n }, (_, i) => 140 + 30 * Math.sin((2 * Math.PI * i) / 96) + normal());
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../../errors";
 import { computeMatrixProfile, type MatrixProfile } from "./matrix-profile";
 import { computeMatrixProfileNaive } from "./naive-matrix-profile";
-import { createNormal, createRandom, generateGlucoseLikeSeries } from "./synthetic-series";
+import { mulberry32 } from "@/lib/seeded-random";
+import { createNormal, generateGlucoseLikeSeries } from "./synthetic-series";
 
 /**
  * Profiles must agree within 1e-6. Indexes must agree exactly unless the reference has another
@@ -63,12 +64,12 @@ function secondBestDistance(values: ArrayLike<number>, m: number, i: number, bes
 }
 
 function gaussianSeries(n: number, seed: number): Float64Array {
-  const normal = createNormal(createRandom(seed));
+  const normal = createNormal(mulberry32(seed));
   return Float64Array.from({ length: n }, normal);
 }
 
 function randomWalk(n: number, seed: number, offset = 0): Float64Array {
-  const normal = createNormal(createRandom(seed));
+  const normal = createNormal(mulberry32(seed));
   let level = offset;
   return Float64Array.from({ length: n }, () => (level += normal()));
 }

@@ -6,7 +6,8 @@ import { AppError } from "../../errors";
 import { run, type MotifsCliOutput } from "../cli/motifs";
 import { placeOnRegularGrid } from "./regular-grid";
 import { parseTime } from "./read-series-csv";
-import { createNormal, createRandom } from "./synthetic-series";
+import { mulberry32 } from "@/lib/seeded-random";
+import { createNormal } from "./synthetic-series";
 
 const IGLU = "/work/shared/data/cgm/iglu-example-5-subject.csv";
 
@@ -104,7 +105,7 @@ describe("motifs CLI on other files", () => {
   });
 
   it("reads a plain value column without times and finds a planted motif", async () => {
-    const normal = createNormal(createRandom(5));
+    const normal = createNormal(mulberry32(5));
     const values = Array.from({ length: 600 }, () => 100 + 5 * normal());
     const shape = Array.from({ length: 30 }, (_, t) => 100 + 40 * Math.sin(t / 4));
     shape.forEach((v, t) => {

@@ -4,13 +4,14 @@ import { computeDistanceProfile } from "./distance-profile";
 import { computeMatrixProfile } from "./matrix-profile";
 import { computeDefaultCutoff, findMotifs } from "./motifs";
 import { prepareSeries } from "./prepare-series";
-import { createNormal, createRandom, generateGlucoseLikeSeries } from "./synthetic-series";
+import { mulberry32 } from "@/lib/seeded-random";
+import { createNormal, generateGlucoseLikeSeries } from "./synthetic-series";
 
 /** A post-meal excursion: rise over ~1 h, slow fall over ~2 h (mg/dL above baseline), 36 readings. */
 const MEAL_SHAPE = Array.from({ length: 36 }, (_, t) => (t < 12 ? 6 * t : 72 * Math.exp(-(t - 12) / 8)));
 
 function noisySeries(n: number, seed: number, sd = 6): Float64Array {
-  const normal = createNormal(createRandom(seed));
+  const normal = createNormal(mulberry32(seed));
   return Float64Array.from({ length: n }, () => 120 + sd * normal());
 }
 
@@ -34,7 +35,7 @@ describe("findMotifs", () => {
   });
 
   it("collects a third noisy occurrence within the radius, sorted by distance", () => {
-    const normal = createNormal(createRandom(8));
+    const normal = createNormal(mulberry32(8));
     const values = noisySeries(3000, 9, 8);
     plant(values, MEAL_SHAPE, 400, 1, () => 2 * normal());
     plant(values, MEAL_SHAPE, 1400, 1.1, () => 2 * normal());

@@ -1,17 +1,7 @@
 /**
  * Seeded synthetic series for the tests and the benchmark: results must not depend on Math.random.
  */
-
-/** mulberry32: a small, fast 32-bit PRNG (Tommy Ettinger); returns uniforms in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "@/lib/seeded-random";
 
 /** Standard normal draws by Box–Muller. */
 export function createNormal(random: () => number): () => number {
@@ -27,7 +17,7 @@ export function createNormal(random: () => number): () => number {
  * `period` readings, rounded to whole mg/dL as sensors report them.
  */
 export function generateGlucoseLikeSeries(n: number, seed: number, period = 288): Float64Array {
-  const normal = createNormal(createRandom(seed));
+  const normal = createNormal(mulberry32(seed));
   const out = new Float64Array(n);
   let level = 140;
   for (let i = 0; i < n; i++) {

@@ -4,7 +4,7 @@
  */
 export { addDays, daysBetween, isIsoDate, isoWeekday, mondayOfDate } from "./day-math";
 export { DEFAULT_PRIOR_STRENGTH, laplaceRate, shrinkTowardBaseRate } from "./smoothing";
-export { createRandom, generateCohort, type CohortOptions, type SyntheticPerson } from "./synthetic-cohort";
+export { generateCohort, type CohortOptions, type SyntheticPerson } from "./synthetic-cohort";
 export { CONDITIONS, EVENTS, PREDICTION_TEMPLATES, MIN_LOGGED_CARB_DAYS, hasActivityData, hasAnyData, type BoundCondition, type DayTest, type PredictionCondition, type PredictionEvent, type PredictionTemplate } from "./templates";
 export {
   estimateCalibratedPredictions,

@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/seeded-random";
 import type { DailyRow } from "../discovery/daily-features";
 import { addDays } from "./day-math";
 
@@ -16,18 +17,6 @@ export type SyntheticPerson = {
 };
 
 export type CohortOptions = { people: number; weeks: number; seed: number; startMonday?: string };
-
-/** mulberry32: tiny, fast, good enough for simulation; same seed → same cohort on every machine. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function createNormal(random: () => number): (mean: number, sd: number) => number {
   return (mean, sd) => {
@@ -50,7 +39,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function generateCohort(options: CohortOptions): SyntheticPerson[] {
-  const random = createRandom(options.seed);
+  const random = mulberry32(options.seed);
   const normal = createNormal(random);
   const start = options.startMonday ?? "2025-01-06";
   const people: SyntheticPerson[] = [];

@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/seeded-random";
 import { DateTime, IANAZone } from "luxon";
 import { toSeriesFromArrays } from "@/lib/analytics/glucose/series";
 import type { GlucoseSeries } from "@/lib/analytics/glucose/types";
@@ -10,17 +11,6 @@ import {
 } from "../build-report-data";
 import type { ReportData, ReportOptions, ReportUnit } from "../report-data";
 
-/** mulberry32: small, seeded, reproducible. */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type SyntheticCgmOptions = {
   /** First local date, YYYY-MM-DD. */
@@ -39,7 +29,7 @@ export type SyntheticCgmOptions = {
  * missing. Clamped to the 40–400 mg/dL sensor range.
  */
 export function generateSyntheticCgm(options: SyntheticCgmOptions): GlucoseSeries {
-  const rand = createPrng(options.seed);
+  const rand = mulberry32(options.seed);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const zone = IANAZone.create(options.timezone);
   const missing = new Set(options.missingDates ?? []);

@@ -5,7 +5,7 @@ import { parseQuery } from "@/lib/api/query";
 import { MAX_UPLOAD_BYTES, readHead, saveUpload } from "@/lib/imports/save-upload";
 import { DETECT_HEAD_BYTES, detectFormat } from "@/lib/ingest/detect-format";
 import { isValidTimezone } from "@/lib/time";
-import { sendEvent } from "@/inngest/runner";
+import { sendEvent, taskIdOf } from "@/inngest/runner";
 import { AppError } from "@/lib/errors";
 import fs from "node:fs";
 
@@ -31,6 +31,6 @@ export const POST = apiHandler({ scope: "write", surface: "imports" }, async ({ 
     throw e;
   }
   const sent = await sendEvent("ingest/file.uploaded", { userId: caller.viewer.userId, storagePath, fileName, sizeBytes, ...(timezone ? { timezone } : {}) });
-  const taskId = sent.mode === "embedded" ? sent.runIds[0] : sent.eventIds[0];
+  const taskId = taskIdOf(sent);
   return json({ taskId, format, sizeBytes, statusUrl: `/api/v1/tasks/status/${taskId}` }, { status: 202 });
 });

@@ -10,15 +10,20 @@ export interface SeededRandom {
   gaussian(): number;
 }
 
-export function createSeededRandom(seed: number): SeededRandom {
+/** mulberry32 uniforms on [0, 1): the one seeded generator of simulations, benches and test fixtures. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const uniform = () => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+export function createSeededRandom(seed: number): SeededRandom {
+  const uniform = mulberry32(seed);
   // Box–Muller yields two independent normals per pair of uniforms; keep the second for next call.
   let spare: number | null = null;
   const gaussian = () => {

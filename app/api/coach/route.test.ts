@@ -1,0 +1,236 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { DateTime } from "luxon";
+import { openTestDatabase, testEngines } from "@/db/testing/test-database";
+import type { DatabaseHandle } from "@/db/client";
+import * as s from "@/db/schema";
+import { createTestViewer } from "@/db/testing/test-accounts";
+import { withSystem, type Viewer } from "@/db/queries/context";
+import { COACH_LIMIT, listCoachMessages } from "@/db/queries/coach-messages";
+import { loadMemberGoalSummary } from "@/db/queries/goals";
+import { consumeLimit } from "@/db/queries/rate-limit";
+import { resetEnvForTests } from "@/lib/env";
+import { startOpenAiTestServer } from "@/lib/ai/testing/openai-test-server";
+import { chatStreamEvents } from "@/lib/ai/goals/testing/chat-stream";
+import { COACH_UNAVAILABLE } from "@/lib/ai/goals";
+import { POST } from "./route";
+
+// The signed-in person, as Auth.js would report it from the session cookie; getViewer then checks it against the database.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; role: string } } }));
+vi.mock("@/lib/auth/config", () => ({ auth: async () => session.current }));
+
+const signIn = (viewer: Viewer | null) => {
+  session.current = viewer ? { user: { id: viewer.userId, role: viewer.role } } : null;
+};
+
+const post = (body: unknown) =>
+  POST(new Request("http://127.0.0.1/api/coach", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+
+type Chunk = { type: string; delta?: string; messageMetadata?: { provider?: string } };
+
+/** The UI message stream's server-sent events as chunks. */
+function parseStream(sse: string): Chunk[] {
+  return sse
+    .split("\n\n")
+    .map((event) => event.replace(/^data: /, "").trim())
+    .filter((data) => data !== "" && data !== "[DONE]")
+    .map((data) => JSON.parse(data) as Chunk);
+}
+
+const streamedText = (chunks: Chunk[]) => chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+
+const MODEL_ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL"] as const;
+
+function useModel(baseURL: string | null) {
+  for (const key of MODEL_ENV) delete process.env[key];
+  if (baseURL) Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: baseURL, OPENAI_MODEL: "test-model" });
+  resetEnvForTests();
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return read();
+}
+
+describe.each(testEngines())("POST /api/coach on %s", (engine) => {
+  let handle: DatabaseHandle;
+  let ada: Viewer;
+  let bob: Viewer;
+  let mentor: Viewer;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(engine);
+    ada = await createTestViewer("ada");
+    bob = await createTestViewer("bob");
+    mentor = await createTestViewer("mentor", { role: "mentor" });
+    // Ada walks daily since 10 days ago and checked in done on each of the last 4 days: a streak the coach must cite.
+    const today = DateTime.utc().startOf("day");
+    await withSystem(async (tx) => {
+      const [goal] = await tx.insert(s.goals).values({ userId: ada.userId, title: "Walk after dinner", status: "active" }).returning({ id: s.goals.id });
+      const [habit] = await tx
+        .insert(s.habits)
+        .values({ userId: ada.userId, goalId: goal.id, title: "Walk 15 minutes", schedule: { kind: "daily" }, createdAt: today.minus({ days: 10 }).toJSDate() })
+        .returning({ id: s.habits.id });
+      await tx.insert(s.checkIns).values([1, 2, 3, 4].map((d) => ({ userId: ada.userId, habitId: habit.id, day: today.minus({ days: d }).toISODate()!, status: "done" as const })));
+    });
+  });
+  afterEach(() => {
+    signIn(null);
+    useModel(null);
+  });
+  afterAll(async () => handle?.close());
+
+  it("streams a grounded answer that cites the member's streak, and keeps both messages", async () => {
+    useModel(null);
+    signIn(ada);
+    const res = await post({ message: "  How are my streaks?  " });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const chunks = parseStream(await res.text());
+    const text = streamedText(chunks);
+
+    const summary = await loadMemberGoalSummary(ada);
+    const walk = summary.goals[0].habits[0];
+    expect(walk.stats.currentStreak).toBeGreaterThanOrEqual(4);
+    expect(text).toContain(`"Walk 15 minutes" at ${walk.stats.currentStreak} days`);
+    expect(chunks.find((c) => c.type === "finish")?.messageMetadata?.provider).toBe("grounded");
+
+    const stored = await listCoachMessages(ada, 50);
+    expect(stored.map((m) => ({ role: m.role, content: m.content, provider: m.provider }))).toEqual([
+      { role: "user", content: "How are my streaks?", provider: null },
+      { role: "assistant", content: text.trim(), provider: "grounded" },
+    ]);
+  });
+
+  it("refuses an empty, over-long or shapeless message with a sentence and keeps nothing", async () => {
+    signIn(ada);
+    const before = (await listCoachMessages(ada, 200)).length;
+    const empty = await post({ message: "   \n " });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toBe("Write a question for the coach before sending.");
+    const long = await post({ message: "x".repeat(2_001) });
+    expect(long.status).toBe(400);
+    expect((await long.json()).error.message).toMatch(/at most 2,000 characters; this one has 2,001/);
+    const huge = await post({ message: "x".repeat(70_000) });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error.message).toMatch(/far too long: a message to the coach can be at most 2,000 characters/);
+    const shapeless = await post({ text: "hello" });
+    expect(shapeless.status).toBe(400);
+    expect((await listCoachMessages(ada, 200)).length).toBe(before);
+  });
+
+  it("reads the last user message of a stock useChat body", async () => {
+    useModel(null);
+    signIn(bob);
+    const res = await post({ messages: [{ id: "m1", role: "user", parts: [{ type: "text", text: "What should I focus on today?" }] }] });
+    expect(res.status).toBe(200);
+    const text = streamedText(parseStream(await res.text()));
+    expect(text).toContain("no active habit");
+    expect((await listCoachMessages(bob, 50)).map((m) => m.role)).toEqual(["user", "assistant"]);
+  });
+
+  it("answers from the data with the unavailability sentence when the model is down, and keeps both messages", async () => {
+    const server = await startOpenAiTestServer(() => ({ status: 500, json: { error: { message: "the model is down" } } }));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      useModel(server.baseURL);
+      signIn(ada);
+      const before = await listCoachMessages(ada, 200);
+      const res = await post({ message: "What should I focus on today?" });
+      expect(res.status).toBe(200);
+      const chunks = parseStream(await res.text());
+      const text = streamedText(chunks);
+      expect(text.startsWith(COACH_UNAVAILABLE)).toBe(true);
+      expect(text.length).toBeGreaterThan(COACH_UNAVAILABLE.length + 20);
+      expect(chunks.find((c) => c.type === "finish")?.messageMetadata?.provider).toBe("grounded");
+      expect(server.requests.length).toBeGreaterThanOrEqual(1);
+
+      // The model was given the stored conversation as history, then the new question.
+      const sent = server.requests[0].body.messages as { role: string; content: unknown }[];
+      expect(sent.map((m) => m.role)).toEqual(["system", ...before.map((m) => m.role), "user"]);
+      expect(JSON.stringify(sent.at(-1)?.content)).toContain("What should I focus on today?");
+
+      const stored = (await listCoachMessages(ada, 200)).slice(before.length);
+      expect(stored.map((m) => ({ role: m.role, content: m.content, provider: m.provider }))).toEqual([
+        { role: "user", content: "What should I focus on today?", provider: null },
+        { role: "assistant", content: text.trim(), provider: "grounded" },
+      ]);
+    } finally {
+      logged.mockRestore();
+      await server.close();
+    }
+  }, 30_000);
+
+  it("keeps the part of a model answer already written when the member closes the page, and stops the model", async () => {
+    const sentence = "Your walks are going well this week.";
+    let modelConnectionClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (modelConnectionClosed = resolve));
+    // A model that writes one sentence, then keeps the connection open as if still thinking.
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        const [role, first] = chatStreamEvents([`${sentence} `, "And"]);
+        res.write(`data: ${JSON.stringify(role)}\n\n`);
+        res.write(`data: ${JSON.stringify(first)}\n\n`);
+        res.on("close", modelConnectionClosed);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      useModel(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`);
+      signIn(ada);
+      const before = (await listCoachMessages(ada, 200)).length;
+      const res = await post({ message: "How is my walking going?" });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = "";
+      while (!received.includes('"text-delta"')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        received += decoder.decode(value, { stream: true });
+      }
+      expect(streamedText(parseStream(received.slice(0, received.lastIndexOf("\n\n"))))).toBe(`${sentence} `);
+      await reader.cancel();
+
+      await closed;
+      const stored = await waitFor(() => listCoachMessages(ada, 200), (all) => all.length === before + 2);
+      expect(stored.slice(before).map((m) => ({ role: m.role, content: m.content, provider: m.provider }))).toEqual([
+        { role: "user", content: "How is my walking going?", provider: null },
+        { role: "assistant", content: sentence, provider: "model:test-model" },
+      ]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }, 30_000);
+
+  it("limits a member to 10 messages a minute with a 429 sentence, keeping nothing", async () => {
+    signIn(bob);
+    const before = (await listCoachMessages(bob, 200)).length;
+    // Use up the minute's messages (Bob already sent one above).
+    for (let i = 0; i < COACH_LIMIT.points && (await consumeLimit(COACH_LIMIT, bob.userId)).allowed; i++);
+    const res = await post({ message: "One more question" });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await res.json()).error.message).toMatch(/You have sent 10 messages in the last minute\. Take a breath and ask again in \d+ s\./);
+    expect((await listCoachMessages(bob, 200)).length).toBe(before);
+  });
+
+  it("answers 401 without a session and 403 for a mentor, as JSON sentences", async () => {
+    signIn(null);
+    const anonymous = await post({ message: "Hello" });
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.message).toMatch(/sign in/i);
+    signIn(mentor);
+    const asMentor = await post({ message: "Hello" });
+    expect(asMentor.status).toBe(403);
+    expect((await asMentor.json()).error.message).toBeTruthy();
+  });
+});

@@ -1,0 +1,1 @@
+ALTER POLICY "journal_mentor_read" ON "journal_entries" TO app_user USING ("journal_entries"."shared_with_mentor" and app_mentor_can("journal_entries"."user_id", 'journal'));

@@ -1,0 +1,1 @@
+ALTER TABLE "habits" ADD COLUMN "pauses" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { openTestDatabase, testEngines } from "@/db/testing/test-database";
+import type { DatabaseHandle } from "@/db/client";
+import * as s from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { createTestViewer } from "@/db/testing/test-accounts";
+import { withSystem, withViewer, type Viewer } from "./context";
+import { appendCoachMessage, COACH_MESSAGE_MAX, listCoachMessages } from "./coach-messages";
+
+async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
+  const e = await p.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  if (message) expect((e as AppError).message).toMatch(message);
+}
+
+describe.each(testEngines())("coach messages on %s", (engine) => {
+  let handle: DatabaseHandle;
+  let ada: Viewer;
+  let bob: Viewer;
+  let mentor: Viewer;
+
+  beforeAll(async () => {
+    handle = await openTestDatabase(engine);
+    ada = await createTestViewer("ada");
+    bob = await createTestViewer("bob");
+    mentor = await createTestViewer("mentor", { role: "mentor" });
+  });
+  afterAll(async () => handle?.close());
+
+  it("keeps a member's messages with their role and provider, trimmed", async () => {
+    const asked = await appendCoachMessage(ada, { role: "user", content: "  How are my streaks?  " });
+    expect(asked).toMatchObject({ role: "user", content: "How are my streaks?", provider: null });
+    const answered = await appendCoachMessage(ada, { role: "assistant", content: "Your walk streak is 4 days.", provider: "grounded" });
+    expect(answered).toMatchObject({ role: "assistant", provider: "grounded" });
+    const [row] = await withSystem((tx) => tx.select().from(s.messages).where(eq(s.messages.id, answered.id)));
+    expect(row).toMatchObject({ userId: ada.userId, role: "assistant", content: "Your walk streak is 4 days.", provider: "grounded" });
+  });
+
+  it("lists the latest N oldest first", async () => {
+    for (let i = 1; i <= 5; i++) await appendCoachMessage(ada, { role: i % 2 ? "user" : "assistant", content: `message ${i}`, provider: i % 2 ? null : "grounded" });
+    const all = await listCoachMessages(ada, 50);
+    expect(all.map((m) => m.content)).toEqual(["How are my streaks?", "Your walk streak is 4 days.", "message 1", "message 2", "message 3", "message 4", "message 5"]);
+    const latest = await listCoachMessages(ada, 3);
+    expect(latest.map((m) => m.content)).toEqual(["message 3", "message 4", "message 5"]);
+    for (let i = 1; i < all.length; i++) expect(all[i].createdAt.getTime()).toBeGreaterThanOrEqual(all[i - 1].createdAt.getTime());
+  });
+
+  it("refuses empty and over-long content with a sentence, and stores nothing", async () => {
+    const before = (await listCoachMessages(ada, 200)).length;
+    await expectAppError(appendCoachMessage(ada, { role: "user", content: " \n " }), "bad_request:coach", /needs some text/);
+    await expectAppError(appendCoachMessage(ada, { role: "assistant", content: "x".repeat(COACH_MESSAGE_MAX + 1) }), "bad_request:coach", /at most 20,000 characters; this one has 20,001/);
+    expect(await appendCoachMessage(ada, { role: "assistant", content: "y".repeat(COACH_MESSAGE_MAX), provider: "grounded" })).toMatchObject({ role: "assistant" });
+    expect((await listCoachMessages(ada, 200)).length).toBe(before + 1);
+  });
+
+  it("shows another member none of them, and refuses a mentor", async () => {
+    expect(await listCoachMessages(bob, 50)).toEqual([]);
+    // Row-level security alone, without the query's WHERE clause, still hides Ada's conversation from Bob.
+    const seenByBob = await withViewer(bob, (tx) => tx.select().from(s.messages));
+    expect(seenByBob).toEqual([]);
+    await appendCoachMessage(bob, { role: "user", content: "Bob's own question" });
+    expect((await listCoachMessages(bob, 50)).map((m) => m.content)).toEqual(["Bob's own question"]);
+    expect((await listCoachMessages(ada, 200)).some((m) => m.content === "Bob's own question")).toBe(false);
+    await expectAppError(listCoachMessages(mentor, 50), "forbidden:role");
+    await expectAppError(appendCoachMessage(mentor, { role: "user", content: "hello" }), "forbidden:role");
+  });
+
+  it("cannot write into another member's conversation even through the table directly", async () => {
+    const attempt = withViewer(bob, (tx) => tx.insert(s.messages).values({ userId: ada.userId, role: "user", content: "sneaky" }));
+    await expect(attempt).rejects.toThrow();
+    expect((await listCoachMessages(ada, 200)).some((m) => m.content === "sneaky")).toBe(false);
+  });
+});

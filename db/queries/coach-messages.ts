@@ -1,0 +1,53 @@
+import { desc, eq } from "drizzle-orm";
+import { messages } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { assertRole, withViewer, type Viewer } from "./context";
+import type { Limit } from "./rate-limit";
+
+/** Longest message kept (a member's question is capped lower by the route; this bounds model answers). */
+export const COACH_MESSAGE_MAX = 20_000;
+const LIST_LIMIT_MAX = 200;
+/** A conversation's pace, not a script's: 10 messages a minute per member (POST /api/coach). */
+export const COACH_LIMIT: Limit = { keyPrefix: "coach", points: 10, durationSeconds: 60 };
+
+export type CoachRole = "user" | "assistant";
+
+export type CoachMessage = {
+  id: string;
+  role: CoachRole;
+  content: string;
+  /** Who answered an assistant message: "grounded" or "model:<name>"; null for the member's own messages. */
+  provider: string | null;
+  createdAt: Date;
+};
+
+const columns = { id: messages.id, role: messages.role, content: messages.content, provider: messages.provider, createdAt: messages.createdAt };
+
+/** Keeps one message of the member's conversation with the coach. */
+export async function appendCoachMessage(viewer: Viewer, input: { role: CoachRole; content: string; provider?: string | null }): Promise<CoachMessage> {
+  assertRole(viewer, "patient");
+  const content = input.content.trim();
+  if (content.length === 0) throw new AppError("bad_request:coach", "A message needs some text.");
+  if (content.length > COACH_MESSAGE_MAX) {
+    throw new AppError("bad_request:coach", `A message can be at most ${COACH_MESSAGE_MAX.toLocaleString("en-US")} characters; this one has ${content.length.toLocaleString("en-US")}.`);
+  }
+  const [row] = await withViewer(viewer, (tx) =>
+    tx.insert(messages).values({ userId: viewer.userId, role: input.role, content, provider: input.provider ?? null }).returning(columns),
+  );
+  return row;
+}
+
+/** The latest `limit` messages of the member's conversation, oldest first (the order a chat reads). */
+export async function listCoachMessages(viewer: Viewer, limit: number): Promise<CoachMessage[]> {
+  assertRole(viewer, "patient");
+  const n = Math.max(1, Math.min(LIST_LIMIT_MAX, Math.floor(limit) || 1));
+  const rows = await withViewer(viewer, (tx) =>
+    tx
+      .select(columns)
+      .from(messages)
+      .where(eq(messages.userId, viewer.userId))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(n),
+  );
+  return rows.reverse();
+}
