@@ -5,7 +5,8 @@ import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { withSystem, type Viewer } from "@/db/queries/context";
-import { enqueueRun, getRun, getRunStatus, leaseNextRun, listRunSteps, recordStepOutput } from "@/db/queries/jobs";
+import { enqueueRun, getRun, leaseNextRun, listRunSteps, recordStepOutput } from "@/db/queries/jobs";
+import { getRunStatus } from "@/db/queries/task-status";
 import { AppError } from "@/lib/errors";
 import { defineWorkflow } from "../define-workflow";
 import { systemHeartbeat } from "../functions/system-heartbeat";
@@ -259,6 +260,26 @@ describe.each(testEngines())("embedded runner on %s", (engine) => {
     expect(at("start 2026-01-02")).toBeGreaterThan(at("end 2026-01-01")); // Alice's runs, one after the other
     const concurrencyKeys = await withSystem((tx) => tx.select({ key: s.jobRuns.concurrencyKey }).from(s.jobRuns));
     expect(concurrencyKeys.map((r) => r.key)).toContain(`concurrency-probe:${alice.userId}`);
+  });
+
+  it("runUntilIdle waits for runs the worker loop has just leased (the two fill slots in turn)", async () => {
+    // One run per person at a time: when the first finishes, both the loop (woken by the finish)
+    // and runUntilIdle go for the second. Whichever leases it, runUntilIdle must wait for it.
+    const workflow = defineWorkflow(
+      { id: "loop-race-probe", trigger: { event: "analytics/daily.requested" }, concurrency: { key: "event.data.userId", limit: 1 } },
+      async ({ step }) => step.run("work", () => "done"),
+    );
+    for (let round = 0; round < 6; round++) {
+      const runner = runnerFor([workflow], { pollMs: 60_000 });
+      const first = await runner.send("analytics/daily.requested", daily(alice.userId, `2025-0${round + 1}-01`));
+      clock.advance(1);
+      const second = await runner.send("analytics/daily.requested", daily(alice.userId, `2025-0${round + 1}-02`));
+      runner.start();
+      await runner.runUntilIdle();
+      const statuses = [(await getRun(first[0]))?.status, (await getRun(second[0]))?.status];
+      await runner.stop();
+      expect(statuses, `round ${round}`).toEqual(["completed", "completed"]);
+    }
   });
 
   it("takes over a run whose worker died once the lease expires, skipping the steps it finished", async () => {

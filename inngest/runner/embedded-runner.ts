@@ -59,6 +59,8 @@ export class EmbeddedRunner {
   private stopping = false;
   private wakeUp: (() => void) | null = null;
   private wakePending = false;
+  /** The fill in progress: fills take turns, so a run another caller has leased is in `inflight` before the next fill looks. */
+  private filling: Promise<number> = Promise.resolve(0);
 
   constructor(options: EmbeddedRunnerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -182,8 +184,19 @@ export class EmbeddedRunner {
     }
   }
 
-  /** Leases runs until this process is at capacity or nothing is due; returns how many it started. */
-  private async fillSlots(): Promise<number> {
+  /**
+   * Leases runs until this process is at capacity or nothing is due; returns how many it started.
+   * The worker loop and `runUntilIdle` both fill. Without taking turns, one could lease a run (it is
+   * no longer due in the database) while the other, seeing nothing due and nothing in flight,
+   * reported the queue idle before that run had even started.
+   */
+  private fillSlots(): Promise<number> {
+    const fill = this.filling.then(() => this.leaseUpToCapacity());
+    this.filling = fill.catch(() => 0);
+    return fill;
+  }
+
+  private async leaseUpToCapacity(): Promise<number> {
     let started = 0;
     while (this.inflight.size < this.maxConcurrentRuns) {
       const run = await leaseNextRun({ functionIds: this.functionIds, now: this.clock(), leaseMs: this.leaseMs });

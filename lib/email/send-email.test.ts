@@ -1,32 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { useTemporaryOutbox } from "./testing/temporary-outbox";
 import { composeShareLinkEmail } from "./share-link-email";
 import { outboxDir, sendEmail } from "./send-email";
 
 describe("sendEmail without SMTP_URL", () => {
-  let dir: string;
-  const saved = { OUTBOX_DIR: process.env.OUTBOX_DIR, SMTP_URL: process.env.SMTP_URL };
-
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "proxima-outbox-"));
-    process.env.OUTBOX_DIR = path.join(dir, "nested", "outbox");
-    delete process.env.SMTP_URL;
-    resetEnvForTests();
-  });
-  afterEach(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    resetEnvForTests();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const outbox = useTemporaryOutbox({ subfolder: "nested/outbox" });
 
   it("writes one JSON file per message in OUTBOX_DIR, creating the folder", async () => {
-    expect(outboxDir()).toBe(path.join(dir, "nested", "outbox"));
+    expect(outboxDir()).toBe(outbox.outbox);
     const first = await sendEmail({ to: "dr.house@example.org", subject: "Hello", text: "Plain body", html: "<p>Html body</p>" });
     const second = await sendEmail({ to: "other@example.org", subject: "Second", text: "Another" });
     expect(first.via).toBe("outbox");
