@@ -1,7 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./pages/a11y";
-import { RegisterPage } from "./pages/auth-pages";
+import { LoginPage, RegisterPage } from "./pages/auth-pages";
 import { GoalsPage, NewGoalPage } from "./pages/goal-pages";
+
+async function signInAs(page: Page, email: string, password: string) {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(email, password);
+}
 
 test("member: goal → proposed plan → edit → accept → check-in → streak", async ({ page }) => {
   const register = new RegisterPage(page);
@@ -40,10 +46,7 @@ test("member: goal → proposed plan → edit → accept → check-in → streak
 
 test("the goals page works on a phone for the demo member", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("jordan@proxima.local");
-  await page.getByLabel("Password").fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page, "jordan@proxima.local", "demo-password-1");
   await expect(page).toHaveURL(/\/dashboard/);
   const goals = new GoalsPage(page);
   await goals.goto();
@@ -55,10 +58,7 @@ test("the goals page works on a phone for the demo member", async ({ page }) => 
 });
 
 test("member: journal entry gets a mood, and the coach answers from the data and keeps the conversation", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("priya@proxima.local");
-  await page.getByLabel("Password").fill("demo-password-1");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInAs(page, "priya@proxima.local", "demo-password-1");
   await expect(page).toHaveURL(/\/dashboard/);
 
   await page.goto("/journal");
@@ -83,4 +83,36 @@ test("member: journal entry gets a mood, and the coach answers from the data and
   expect(answer.length).toBeGreaterThan(40);
   await page.screenshot({ path: "test-results/coach.png", fullPage: true });
   await expectNoSeriousA11yViolations(page);
+});
+
+test("coach: when the answer is lost on the way back, Try again answers it without keeping the question twice", async ({ page }) => {
+  await signInAs(page, "jordan@proxima.local", "demo-password-1");
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/coach");
+  const answersBefore = await page.getByRole("log", { name: "Conversation with the coach" }).getByText("Coach:").count();
+
+  // The question reaches the server (which keeps it), then the connection drops before the answer arrives.
+  await page.route("**/api/coach", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  const question = "What should I change this week?";
+  await page.getByLabel("Your message").fill(question);
+  await page.getByRole("button", { name: "Send" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "could not reach the coach" });
+  await expect(alert).toBeVisible();
+  await expect(page.getByLabel("Your message")).toHaveValue(""); // kept: it stays in the conversation, not back in the input
+  await page.screenshot({ path: "test-results/coach-try-again.png" });
+
+  await page.unroute("**/api/coach");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  const log = page.getByRole("log", { name: "Conversation with the coach" });
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(log.getByText("Coach:")).toHaveCount(answersBefore + 1);
+
+  await page.reload();
+  const stored = page.getByRole("log", { name: "Conversation with the coach" });
+  await expect(stored.getByText(question)).toHaveCount(1);
+  // The server finished and kept the first answer too (only its way back was lost): both are in the history.
+  await expect(stored.getByText("Coach:")).toHaveCount(answersBefore + 2);
 });

@@ -7,7 +7,7 @@ import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { withSystem, type Viewer } from "@/db/queries/context";
-import { createInngestTasks, getInngestTask } from "@/db/queries/inngest-tasks";
+import { completeInngestTask, createInngestTasks, getInngestTask, pruneInngestTasks } from "@/db/queries/inngest-tasks";
 import { getRunStatus } from "@/db/queries/task-status";
 import { AppError } from "@/lib/errors";
 import { inngest } from "./client";
@@ -148,5 +148,23 @@ describe.each(testEngines())("task status of Inngest runs on %s", (engine) => {
     // A finished task stays finished: a late success (or replay) does not overwrite the failure.
     await new InngestTestEngine({ function: probe.inngestFunction }).execute({ events: [event] as never, steps: [{ id: "count-days", handler: () => 7 }] });
     expect(await getRunStatus(bob, taskId)).toMatchObject({ status: "failed", output: null });
+  });
+
+  it("pruning deletes tasks finished before the cutoff and tasks untouched since it, and keeps the rest", async () => {
+    const at = (iso: string) => new Date(iso);
+    const make = async (eventId: string, created: string) =>
+      (await createInngestTasks([{ eventId, functionId: "prune-probe", eventName: "analytics/daily.requested", userId: alice.userId, maxAttempts: 1, now: at(created) }]))[0].id;
+    const oldFinished = await make("prune-old-finished", "2026-01-01T00:00:00Z");
+    await completeInngestTask({ eventId: "prune-old-finished", functionId: "prune-probe", output: { days: 7 }, now: at("2026-01-02T00:00:00Z") });
+    const recentFinished = await make("prune-recent-finished", "2026-01-01T00:00:00Z");
+    await completeInngestTask({ eventId: "prune-recent-finished", functionId: "prune-probe", output: { days: 7 }, now: at("2026-02-20T00:00:00Z") });
+    const abandoned = await make("prune-abandoned", "2026-01-05T00:00:00Z");
+    const waiting = await make("prune-waiting", "2026-02-25T00:00:00Z");
+
+    expect(await pruneInngestTasks({ before: at("2026-02-01T00:00:00Z") })).toBe(2);
+    const left = await withSystem((tx) => tx.select({ id: s.inngestTasks.id }).from(s.inngestTasks).where(eq(s.inngestTasks.functionId, "prune-probe")));
+    expect(left.map((r) => r.id).sort()).toEqual([recentFinished, waiting].sort());
+    expect([oldFinished, abandoned].some((id) => left.some((r) => r.id === id))).toBe(false);
+    expect(await pruneInngestTasks({ before: at("2026-02-01T00:00:00Z") })).toBe(0);
   });
 });

@@ -47,7 +47,7 @@ export function providerLabel(provider: string | undefined): string | null {
 }
 
 /** Refusals the route answers before it keeps the member's message. */
-const REFUSED_BEFORE_KEEPING = ["bad_request", "payload_too_large", "rate_limited", "unauthorized", "forbidden"];
+const REFUSED_BEFORE_KEEPING = ["bad_request", "payload_too_large", "rate_limited", "unauthorized", "forbidden", "conflict"];
 
 export type ChatFailure = {
   sentence: string;
@@ -72,7 +72,7 @@ export function describeChatError(error: Error | undefined): ChatFailure | null 
   }
   if (/fetch|network|load failed|connection/i.test(error.message)) {
     // Whether the request arrived before the connection dropped is unknown, so the message stays shown.
-    return { sentence: "We could not reach the coach: check your connection and send the message again.", notKept: false };
+    return { sentence: "We could not reach the coach: check your connection and try again.", notKept: false };
   }
   return { sentence: "The coach could not answer just now. Please try again in a moment.", notKept: false };
 }

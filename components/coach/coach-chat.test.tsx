@@ -32,8 +32,9 @@ describe("coach chat model", () => {
       notKept: true,
     });
     expect(describeChatError(problem("bad_request:coach", "Write a question for the coach before sending."))?.notKept).toBe(true);
+    expect(describeChatError(problem("conflict:coach", "This message id was already used for another message."))?.notKept).toBe(true);
     expect(describeChatError(problem("internal:coach", "The coach could not answer just now. Your message is kept; please try again in a moment."))?.notKept).toBe(false);
-    expect(describeChatError(new TypeError("Failed to fetch"))).toEqual({ sentence: "We could not reach the coach: check your connection and send the message again.", notKept: false });
+    expect(describeChatError(new TypeError("Failed to fetch"))).toEqual({ sentence: "We could not reach the coach: check your connection and try again.", notKept: false });
     expect(describeChatError(new Error("<html>Bad gateway</html>"))?.sentence).toBe("The coach could not answer just now. Please try again in a moment.");
     expect(describeChatError(undefined)).toBeNull();
   });

@@ -8,15 +8,21 @@ import {
   COACH_INPUT_MAX, describeChatError, messageText, providerLabel, SUGGESTED_QUESTIONS, type ChatFailure, type CoachUIMessage,
 } from "./coach-chat-model";
 
-// The server keeps the conversation: only the new question travels, never the client's copy of the history.
+// The server keeps the conversation: only the new question travels, never the client's copy of the
+// history. Its chat id goes with it, so "Try again" (the same message) is kept once on the server.
 const transport = new DefaultChatTransport<CoachUIMessage>({
   api: "/api/coach",
-  prepareSendMessagesRequest: ({ messages }) => ({ body: { message: messageText(messages.at(-1) ?? { parts: [] }) } }),
+  prepareSendMessagesRequest: ({ messages }) => {
+    const last = messages.at(-1);
+    return { body: { message: messageText(last ?? { parts: [] }), ...(last?.id ? { id: last.id } : {}) } };
+  },
 });
 
 /**
  * The conversation with the coach: the stored messages, then each new answer as it streams. A
- * refused or failed message gives its text back in the input, so nothing typed is lost.
+ * refused message gives its text back in the input, so nothing typed is lost; a kept message
+ * whose answer failed stays in the conversation with "Try again", which asks again without
+ * keeping the question twice.
  */
 export function CoachChat({ initialMessages }: { initialMessages: CoachUIMessage[] }) {
   const [input, setInput] = useState("");
@@ -24,15 +30,17 @@ export function CoachChat({ initialMessages }: { initialMessages: CoachUIMessage
   const lastSent = useRef("");
   const logRef = useRef<HTMLDivElement>(null);
 
-  const { messages, sendMessage, status, stop, setMessages, clearError } = useChat<CoachUIMessage>({
+  const { messages, sendMessage, regenerate, status, stop, setMessages, clearError } = useChat<CoachUIMessage>({
     messages: initialMessages,
     transport,
     experimental_throttle: 50,
     onError: (error) => {
       const described = describeChatError(error);
       setFailure(described);
-      if (described?.notKept) setMessages((all) => (all.at(-1)?.role === "user" ? all.slice(0, -1) : all));
-      setInput((current) => (current.trim() === "" ? lastSent.current : current));
+      if (described?.notKept) {
+        setMessages((all) => (all.at(-1)?.role === "user" ? all.slice(0, -1) : all));
+        setInput((current) => (current.trim() === "" ? lastSent.current : current));
+      }
     },
   });
 
@@ -54,6 +62,14 @@ export function CoachChat({ initialMessages }: { initialMessages: CoachUIMessage
     lastSent.current = question;
     setInput("");
     void sendMessage({ text: question });
+  };
+
+  const retry = () => {
+    if (busy) return;
+    setFailure(null);
+    clearError();
+    // Resends the last question with its chat id (after dropping a cut-off answer): kept once, answered again.
+    void regenerate();
   };
 
   const onSubmit = (event: FormEvent) => {
@@ -108,9 +124,14 @@ export function CoachChat({ initialMessages }: { initialMessages: CoachUIMessage
       )}
 
       {failure && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-          {failure.sentence}
-        </p>
+        <div role="alert" className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
+          <p>{failure.sentence}</p>
+          {!failure.notKept && messages.length > 0 && (
+            <Button type="button" variant="secondary" onClick={retry} disabled={busy}>
+              Try again
+            </Button>
+          )}
+        </div>
       )}
 
       <form onSubmit={onSubmit} className="space-y-1">

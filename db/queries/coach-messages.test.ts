@@ -55,6 +55,20 @@ describe.each(testEngines())("coach messages on %s", (engine) => {
     expect((await listCoachMessages(ada, 200)).length).toBe(before + 1);
   });
 
+  it("keeps a message sent again with the same chat id once, per member; the same id with other words is refused", async () => {
+    const first = await appendCoachMessage(ada, { role: "user", content: "Retry me", clientId: "chat-42" });
+    const again = await appendCoachMessage(ada, { role: "user", content: " Retry me ", clientId: "chat-42" });
+    expect(first.created).toBe(true);
+    expect(again).toMatchObject({ id: first.id, created: false });
+    // Ids are the chat's own, so another member's chat may use the same one.
+    expect(await appendCoachMessage(bob, { role: "user", content: "Mine", clientId: "chat-42" })).toMatchObject({ created: true });
+    await expectAppError(appendCoachMessage(ada, { role: "user", content: "Different words", clientId: "chat-42" }), "conflict:coach", /already used/);
+    await expectAppError(appendCoachMessage(ada, { role: "user", content: "Hi", clientId: "x".repeat(101) }), "bad_request:coach", /1 to 100 letters/);
+    const rows = await withSystem((tx) => tx.select().from(s.messages).where(eq(s.messages.clientId, "chat-42")));
+    expect(rows.map((r) => r.userId).sort()).toEqual([ada.userId, bob.userId].sort());
+    await withSystem((tx) => tx.delete(s.messages).where(eq(s.messages.userId, bob.userId)));
+  });
+
   it("shows another member none of them, and refuses a mentor", async () => {
     expect(await listCoachMessages(bob, 50)).toEqual([]);
     // Row-level security alone, without the query's WHERE clause, still hides Ada's conversation from Bob.

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, withViewer, type Viewer } from "./context";
@@ -23,18 +23,44 @@ export type CoachMessage = {
 
 const columns = { id: messages.id, role: messages.role, content: messages.content, provider: messages.provider, createdAt: messages.createdAt };
 
-/** Keeps one message of the member's conversation with the coach. */
-export async function appendCoachMessage(viewer: Viewer, input: { role: CoachRole; content: string; provider?: string | null }): Promise<CoachMessage> {
+/** What the chat may use as its own message id: short, no spaces (useChat's ids fit). */
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+
+/**
+ * Keeps one message of the member's conversation with the coach. A message sent with the chat's
+ * own id (`clientId`) is kept once: sending it again (a retry after a failed answer) returns the
+ * stored one with `created: false`. The same id with other words is refused, since it is not a retry.
+ */
+export async function appendCoachMessage(
+  viewer: Viewer,
+  input: { role: CoachRole; content: string; provider?: string | null; clientId?: string | null },
+): Promise<CoachMessage & { created: boolean }> {
   assertRole(viewer, "patient");
   const content = input.content.trim();
   if (content.length === 0) throw new AppError("bad_request:coach", "A message needs some text.");
   if (content.length > COACH_MESSAGE_MAX) {
     throw new AppError("bad_request:coach", `A message can be at most ${COACH_MESSAGE_MAX.toLocaleString("en-US")} characters; this one has ${content.length.toLocaleString("en-US")}.`);
   }
-  const [row] = await withViewer(viewer, (tx) =>
-    tx.insert(messages).values({ userId: viewer.userId, role: input.role, content, provider: input.provider ?? null }).returning(columns),
-  );
-  return row;
+  const clientId = input.clientId ?? null;
+  if (clientId !== null && !CLIENT_ID_PATTERN.test(clientId)) {
+    throw new AppError("bad_request:coach", "The message id must be 1 to 100 letters, digits, dashes or underscores.");
+  }
+  return withViewer(viewer, async (tx) => {
+    const [row] = await tx
+      .insert(messages)
+      .values({ userId: viewer.userId, role: input.role, content, provider: input.provider ?? null, clientId })
+      .onConflictDoNothing({ target: [messages.userId, messages.clientId] })
+      .returning(columns);
+    if (row) return { ...row, created: true };
+    const [kept] = await tx
+      .select(columns)
+      .from(messages)
+      .where(and(eq(messages.userId, viewer.userId), eq(messages.clientId, clientId!)));
+    if (!kept || kept.content !== content || kept.role !== input.role) {
+      throw new AppError("conflict:coach", "This message id was already used for another message. Send your question as a new message.");
+    }
+    return { ...kept, created: false };
+  });
 }
 
 /** The latest `limit` messages of the member's conversation, oldest first (the order a chat reads). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { inngestTasks } from "@/db/schema";
 import { withSystem, withViewer, type Viewer } from "./context";
 
@@ -55,6 +55,25 @@ export async function createInngestTasks(tasks: NewInngestTask[]): Promise<{ id:
 export async function deleteInngestTasks(ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await withSystem((tx) => tx.delete(inngestTasks).where(and(inArray(inngestTasks.id, ids), eq(inngestTasks.status, "queued"))));
+}
+
+/**
+ * Deletes tasks finished before the cutoff, and tasks nothing has touched since it (an event Inngest
+ * never ran): their status is no longer worth keeping, and outputs can hold health figures. Returns how many.
+ */
+export async function pruneInngestTasks(options: { before: Date }): Promise<number> {
+  const rows = await withSystem((tx) =>
+    tx
+      .delete(inngestTasks)
+      .where(
+        or(
+          and(isNotNull(inngestTasks.finishedAt), lt(inngestTasks.finishedAt, options.before)),
+          and(isNull(inngestTasks.finishedAt), lt(inngestTasks.updatedAt, options.before)),
+        ),
+      )
+      .returning({ id: inngestTasks.id }),
+  );
+  return rows.length;
 }
 
 /** An attempt started (`attempt` counts from 1). A replay of the same attempt writes nothing. */

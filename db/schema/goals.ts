@@ -121,9 +121,15 @@ export const messages = pgTable(
     role: messageRole("role").notNull(),
     content: text("content").notNull(),
     provider: text("provider"),
+    /** The chat's own id for a member's message: sending it again (a retry) keeps it once. */
+    clientId: text("client_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("messages_user_time_idx").on(t.userId, t.createdAt), ...ownerOnly("messages", t.userId)],
+  (t) => [
+    index("messages_user_time_idx").on(t.userId, t.createdAt),
+    uniqueIndex("messages_user_client_id_idx").on(t.userId, t.clientId),
+    ...ownerOnly("messages", t.userId),
+  ],
 ).enableRLS();
 
 /** A mentor's group feed: the mentor and their consenting mentees read it; each writes their own posts. */

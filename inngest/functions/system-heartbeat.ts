@@ -1,12 +1,14 @@
 import { pruneFinishedRuns, summarizeRunQueue } from "@/db/queries/jobs";
+import { pruneInngestTasks } from "@/db/queries/inngest-tasks";
 import { defineWorkflow } from "../define-workflow";
 
 /** Finished runs (and their step results) are kept this long for status pages and debugging. */
 export const FINISHED_RUN_RETENTION_DAYS = 30;
 
 /**
- * Hourly housekeeping of the embedded runner's tables: prunes finished runs older than 30 days (job_runs
- * can hold health-derived outputs: keep no more than needed) and reports the queue's health. Times come
+ * Hourly housekeeping of the task tables: prunes finished runs older than 30 days (job_runs can hold
+ * health-derived outputs: keep no more than needed), the same for Inngest's task rows (and those
+ * untouched for 30 days, whose event never ran), and reports the embedded queue's health. Times come
  * from the schedule tick (`event.ts`), not the clock, so a retry prunes the same window.
  */
 export const systemHeartbeat = defineWorkflow(
@@ -21,7 +23,8 @@ export const systemHeartbeat = defineWorkflow(
     const tick = new Date(event.ts);
     const finishedBefore = new Date(tick.getTime() - FINISHED_RUN_RETENTION_DAYS * 86_400_000);
     const pruned = await step.run("prune-finished-runs", () => pruneFinishedRuns({ finishedBefore }));
+    const prunedTasks = await step.run("prune-inngest-tasks", () => pruneInngestTasks({ before: finishedBefore }));
     const queue = await step.run("summarize-queue", () => summarizeRunQueue({ now: tick }));
-    return { pruned, finishedBefore: finishedBefore.toISOString(), queue };
+    return { pruned, prunedTasks, finishedBefore: finishedBefore.toISOString(), queue };
   },
 );

@@ -61,6 +61,8 @@ export class EmbeddedRunner {
   private wakePending = false;
   /** The fill in progress: fills take turns, so a run another caller has leased is in `inflight` before the next fill looks. */
   private filling: Promise<number> = Promise.resolve(0);
+  /** Executions finished so far: runUntilIdle checks that none finished while it was looking. */
+  private settledCount = 0;
 
   constructor(options: EmbeddedRunnerOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -178,9 +180,15 @@ export class EmbeddedRunner {
   async runUntilIdle(): Promise<number> {
     let started = 0;
     for (;;) {
+      const settledBefore = this.settledCount;
       started += await this.fillSlots();
-      if (this.inflight.size === 0) return started;
-      await Promise.race(this.inflight);
+      if (this.inflight.size > 0) {
+        await Promise.race(this.inflight);
+        continue;
+      }
+      // Idle only if no run finished while the fill looked: a run that waited for a concurrency
+      // key held by one that finished during the lease query is due now, and the next fill takes it.
+      if (this.settledCount === settledBefore) return started;
     }
   }
 
@@ -203,6 +211,7 @@ export class EmbeddedRunner {
       if (!run) break;
       started += 1;
       const execution: Promise<void> = this.execute(run).finally(() => {
+        this.settledCount += 1;
         this.inflight.delete(execution);
         this.wake();
       });

@@ -134,6 +134,36 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
     expect((await listCoachMessages(bob, 50)).map((m) => m.role)).toEqual(["user", "assistant"]);
   });
 
+  it("keeps a retried question once (same chat id) and answers it again without repeating it to the model", async () => {
+    const server = await startOpenAiTestServer(() => ({ events: chatStreamEvents(["Keep the walks going."]) }));
+    try {
+      useModel(server.baseURL);
+      signIn(bob);
+      const before = await listCoachMessages(bob, 200);
+      const first = await post({ message: "Was Monday a good day?", id: "q-retry-1" });
+      await first.text();
+      const retry = await post({ messages: [{ id: "q-retry-1", role: "user", parts: [{ type: "text", text: "Was Monday a good day?" }] }] });
+      expect(retry.status).toBe(200);
+      expect(streamedText(parseStream(await retry.text()))).toBe("Keep the walks going.");
+
+      const stored = (await listCoachMessages(bob, 200)).slice(before.length);
+      expect(stored.map((m) => m.role)).toEqual(["user", "assistant", "assistant"]);
+      // The retry's history holds the question once: as the new question, not also as history.
+      const sent = server.requests[1].body.messages as { role: string; content: unknown }[];
+      expect(sent.filter((m) => JSON.stringify(m.content).includes("Was Monday a good day?"))).toHaveLength(1);
+      expect(sent.map((m) => m.role)).toEqual(["system", ...before.map((m) => m.role), "assistant", "user"]);
+
+      const reused = await post({ message: "Something else entirely", id: "q-retry-1" });
+      expect(reused.status).toBe(409);
+      expect((await reused.json()).error.message).toMatch(/already used for another message/);
+      const badId = await post({ message: "Hello", id: "has spaces in it" });
+      expect(badId.status).toBe(400);
+      expect((await listCoachMessages(bob, 200)).length).toBe(before.length + 3);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
   it("answers from the data with the unavailability sentence when the model is down, and keeps both messages", async () => {
     const server = await startOpenAiTestServer(() => ({ status: 500, json: { error: { message: "the model is down" } } }));
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});

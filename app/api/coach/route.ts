@@ -23,30 +23,41 @@ const textPart = z.object({ type: z.literal("text"), text: z.string() });
  * one's text is read (the server keeps the history, the client cannot rewrite it).
  */
 const bodySchema = z.union([
-  z.object({ message: z.string() }),
+  z.object({ message: z.string(), id: z.string().optional() }),
   z.object({
     messages: z
-      .array(z.object({ role: z.enum(["user", "assistant", "system"]), parts: z.array(z.union([textPart, z.looseObject({ type: z.string() })])) }))
+      .array(
+        z.object({
+          id: z.string().optional(),
+          role: z.enum(["user", "assistant", "system"]),
+          parts: z.array(z.union([textPart, z.looseObject({ type: z.string() })])),
+        }),
+      )
       .min(1),
   }),
 ]);
 
-function questionFrom(raw: unknown): string {
+/** The member's question, and the chat's id for it when sent (a retry sends the same id). */
+function questionFrom(raw: unknown): { text: string; clientId: string | null } {
   const parsed = bodySchema.safeParse(raw);
   if (!parsed.success) throw new AppError("bad_request:coach", "Send your question as JSON: { \"message\": \"…\" }.");
   let text: string;
-  if ("message" in parsed.data) text = parsed.data.message;
-  else {
+  let clientId: string | null;
+  if ("message" in parsed.data) {
+    text = parsed.data.message;
+    clientId = parsed.data.id ?? null;
+  } else {
     const last = parsed.data.messages.at(-1)!;
     if (last.role !== "user") throw new AppError("bad_request:coach", "The last message must be your question.");
     text = last.parts.map((p) => (p.type === "text" && "text" in p && typeof p.text === "string" ? p.text : "")).join("");
+    clientId = last.id ?? null;
   }
   text = text.trim();
   if (text.length === 0) throw new AppError("bad_request:coach", "Write a question for the coach before sending.");
   if (text.length > COACH_INPUT_MAX) {
     throw new AppError("bad_request:coach", `A message to the coach can be at most ${COACH_INPUT_MAX.toLocaleString("en-US")} characters; this one has ${text.length.toLocaleString("en-US")}.`);
   }
-  return text;
+  return { text, clientId };
 }
 
 async function readBody(req: Request): Promise<unknown> {
@@ -64,7 +75,7 @@ export async function POST(req: Request): Promise<Response> {
   let kept = false;
   try {
     const { viewer } = await requireViewer("patient");
-    const question = questionFrom(await readBody(req));
+    const { text: question, clientId } = questionFrom(await readBody(req));
     const limit = await consumeLimit(COACH_LIMIT, viewer.userId);
     if (!limit.allowed) {
       return jsonError(
@@ -72,10 +83,11 @@ export async function POST(req: Request): Promise<Response> {
         { "Retry-After": String(limit.retryAfterSeconds) },
       );
     }
-    const history = await listCoachMessages(viewer, COACH_HISTORY);
-    // Kept before any model runs: whatever fails next, the member's words are not lost.
-    await appendCoachMessage(viewer, { role: "user", content: question });
+    // Kept before any model runs: whatever fails next, the member's words are not lost. A retry of
+    // a question already kept (same chat id) is not kept again; it only asks for a new answer.
+    const asked = await appendCoachMessage(viewer, { role: "user", content: question, clientId });
     kept = true;
+    const history = (await listCoachMessages(viewer, COACH_HISTORY + 1)).filter((m) => m.id !== asked.id).slice(-COACH_HISTORY);
     const [summary, mood] = await Promise.all([
       loadMemberGoalSummary(viewer),
       // The mood only colours the answer; a journal problem must not stop the coach.
