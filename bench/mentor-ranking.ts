@@ -1,8 +1,8 @@
-// The mentor's ranked list: a mentor with N mentees (2 goals, 3 habits each, 90 days of check-ins),
+// The mentor's ranked list: a mentor with N mentees (2 goals, 3 habits each, 90 days of check-ins or --days),
 // ranked by risk with every streak, strength, adherence window and sparkline computed — against the
 // baseline of only reading the same rows under the same row-level security, in the same process.
 // Also one member's /goals summary. In-memory PGlite, so the figures are the app's own cost.
-//   Run: npx tsx bench/mentor-ranking.ts [--mentees 25] [--runs 15]
+//   Run: npx tsx bench/mentor-ranking.ts [--mentees 25] [--runs 15] [--days 90]
 import crypto from "node:crypto";
 import { DateTime } from "luxon";
 import { sql } from "drizzle-orm";
@@ -18,7 +18,7 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const DAYS = 90;
+const DAYS = arg("days", 90);
 
 function median(xs: number[]) {
   const v = [...xs].sort((a, b) => a - b);

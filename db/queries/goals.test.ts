@@ -118,6 +118,21 @@ describe.each(testEngines())("goals and check-ins on %s", (engine) => {
     expect(endPause([{ from: "2026-12-05", to: null }], "2026-12-05")).toEqual([]);
   });
 
+  it("counts a streak over the whole history, not only the recent days read in full", async () => {
+    const c = await createAccount({ email: "cy@example.com", name: "Cy", password: "a sturdy passphrase 6", timezone: "Europe/Paris" });
+    const cy: Viewer = { userId: c.id, role: "patient" };
+    const { goalId } = await createGoalFromPlan(cy, { title: "Walk" }, plan({ habits: [{ title: "Walk 20 minutes", schedule: { kind: "daily" }, skipBudgetPerWeek: 0 }] }));
+    const today = DateTime.now().setZone("Europe/Paris").startOf("day");
+    const [habit] = await withSystem((tx) =>
+      tx.update(s.habits).set({ createdAt: today.minus({ days: 200 }).toJSDate() }).where(eq(s.habits.goalId, goalId)).returning({ id: s.habits.id }),
+    );
+    const days = Array.from({ length: 150 }, (_, i) => today.minus({ days: 149 - i }).toISODate()!);
+    await withSystem((tx) => tx.insert(s.checkIns).values(days.map((day) => ({ userId: cy.userId, habitId: habit.id, day, status: "done" as const }))));
+    const stats = (await loadMemberGoalSummary(cy)).goals[0].habits[0].stats;
+    expect(stats.currentStreak).toBe(150);
+    expect(stats.longestStreak).toBe(150);
+  });
+
   it("keeps the proposed plan only when it has the shape of one", async () => {
     const p = plan();
     const forged = { summary: "x", provider: "model:evil", subgoals: "nope", habits: Array(50).fill({}) };

@@ -116,17 +116,22 @@ describe("summarizeMember", () => {
   });
 });
 
-describe("a history window", () => {
-  it("a habit older than the loaded window starts at the window, not with misses before it", () => {
-    const goalRow = goal("g1", "Walk", "active", "2025-01-01T12:00:00Z");
-    const old = habit("h1", "g1", "Walk daily", { kind: "daily" }, "2025-01-01T12:00:00Z");
-    const days = Array.from({ length: 30 }, (_, i) => addDays("2026-04-02", i));
-    const rows = days.map((d) => checkIn("h1", d, "done"));
-    const base = { userId, name: "Ada", timezone: "UTC", goals: [goalRow], subgoals: [], habits: [old], checkIns: rows };
-    const windowed = summarizeMember({ ...base, historyFrom: "2026-04-02" }, at("2026-05-01T18:00:00Z"));
-    expect(windowed.goals[0].habits[0].stats.currentStreak).toBe(30);
-    const unbounded = summarizeMember(base, at("2026-05-01T18:00:00Z"));
-    expect(unbounded.goals[0].habits[0].stats.currentStreak).toBe(30);
-    expect(unbounded.adherence.d90.due).toBeGreaterThan(windowed.adherence.d90.due);
+describe("a long history", () => {
+  it("counts a streak over recent and older check-ins together: a 150-day streak is 150 days", () => {
+    const goalRow = goal("g1", "Walk", "active", "2025-11-01T12:00:00Z");
+    const old = habit("h1", "g1", "Walk daily", { kind: "daily" }, "2025-11-01T12:00:00Z");
+    const today = "2026-05-01";
+    const days = Array.from({ length: 150 }, (_, i) => addDays(today, i - 149));
+    const recent = days.slice(-100).map((d) => checkIn("h1", d, "done"));
+    const older = days.slice(0, -100).map((d) => ({ habitId: "h1", day: d, status: "done" as const }));
+    const base = { userId, name: "Ada", timezone: "UTC", goals: [goalRow], subgoals: [], habits: [old] };
+    const whole = summarizeMember({ ...base, checkIns: recent, olderCheckIns: older }, at(`${today}T18:00:00Z`));
+    expect(whole.goals[0].habits[0].stats.currentStreak).toBe(150);
+    expect(whole.goals[0].habits[0].stats.longestStreak).toBe(150);
+    // Only the recent rows are listed as recent check-ins.
+    expect(whole.recentCheckIns.every((c) => c.day >= days[50])).toBe(true);
+    // Without the older rows, the habit (created months before) would show misses before them.
+    const recentOnly = summarizeMember({ ...base, checkIns: recent }, at(`${today}T18:00:00Z`));
+    expect(recentOnly.goals[0].habits[0].stats.currentStreak).toBe(100);
   });
 });

@@ -19,13 +19,13 @@ export type MemberGoalInput = {
   goals: GoalRow[];
   subgoals: (typeof subgoals.$inferSelect)[];
   habits: HabitRow[];
+  /** The recent check-ins in full (notes, times): what the pages list and the recent ratios read. */
   checkIns: CheckInRow[];
   /**
-   * First local day of the check-ins loaded, when the caller loaded a window rather than everything:
-   * a habit older than the window starts there, so days before it are not mistaken for misses
-   * (streaks then count from the window's start at most).
+   * Every older check-in, as only what streaks and strength need. Streaks run over the whole
+   * history (a 150-day streak is 150 days), while notes and times are read for recent days only.
    */
-  historyFrom?: string;
+  olderCheckIns?: Pick<CheckInRow, "habitId" | "day" | "status">[];
 };
 
 const SPARKLINE_DAYS = 28;
@@ -35,12 +35,12 @@ export function summarizeMember(input: MemberGoalInput, now: Date = new Date()):
   const today = localToday(input.timezone, now);
   // Check-ins dated after the member's today do not exist yet, whatever the rows say.
   const pastCheckIns = input.checkIns.filter((c) => c.day <= today);
-  const byHabit = groupBy(pastCheckIns, (c) => c.habitId);
+  const byHabit = groupBy<Pick<CheckInRow, "habitId" | "day" | "status">>([...(input.olderCheckIns ?? []), ...pastCheckIns], (c) => c.habitId);
   const goalStatus = new Map(input.goals.map((g) => [g.id, g.status]));
 
   const activeHabits = byCreation(input.habits.filter((h) => h.active));
   const analyses = new Map<string, HabitAnalysis>();
-  for (const habit of activeHabits) analyses.set(habit.id, analyzeHabit(habitInput(habit, byHabit.get(habit.id) ?? [], input.timezone, input.historyFrom), today));
+  for (const habit of activeHabits) analyses.set(habit.id, analyzeHabit(habitInput(habit, byHabit.get(habit.id) ?? [], input.timezone), today));
 
   // Only what the member is working on now counts: active habits of active goals, and loose habits.
   const counted = activeHabits.filter((h) => (h.goalId === null ? true : goalStatus.get(h.goalId) === "active"));
@@ -77,11 +77,9 @@ export function habitInput(
   habit: Pick<HabitRow, "schedule" | "skipBudgetPerWeek" | "createdAt"> & Partial<Pick<HabitRow, "pauses">>,
   rows: Pick<CheckInRow, "day" | "status">[],
   timezone: string,
-  historyFrom?: string,
 ): HabitInput {
   const created = localDay(habit.createdAt, timezone);
-  const earliest = rows.reduce((first, c) => (c.day < first ? c.day : first), created);
-  const startDay = historyFrom && historyFrom > earliest ? historyFrom : earliest;
+  const startDay = rows.reduce((first, c) => (c.day < first ? c.day : first), created);
   const checkIns: CheckInDay[] = rows.map((c) => ({ day: c.day, status: c.status }));
   return { schedule: habit.schedule, skipBudgetPerWeek: habit.skipBudgetPerWeek, startDay, checkIns, pauses: habit.pauses ?? [] };
 }
