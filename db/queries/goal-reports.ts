@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { checkIns, goals, habits, users } from "@/db/schema";
 import type { CheckInStatus, HabitSchedule } from "@/lib/goals/types";
 import { AppError } from "@/lib/errors";
@@ -7,14 +7,14 @@ import { withViewer, type Viewer } from "./context";
 
 /**
  * What a weekly review or monthly report adds up over a closed period of local days: the member's
- * counted habits (active, loose or of an active goal — what the goal statistics count) and their
+ * counted habits (active, of an active goal — what the goal statistics count) and their
  * check-ins. The check-ins start two weeks before the period, because "N times a week" targets and
  * skip budgets are per ISO week and a month may start mid-week; a backfilled check-in may also
  * predate a habit's creation, which moves its start.
  */
 export type HabitHistory = {
   timezone: string;
-  habits: { id: string; goalId: string | null; goalTitle: string | null; title: string; schedule: HabitSchedule; skipBudgetPerWeek: number; createdAt: Date }[];
+  habits: { id: string; goalId: string; goalTitle: string; title: string; schedule: HabitSchedule; skipBudgetPerWeek: number; createdAt: Date }[];
   checkIns: { habitId: string; day: string; status: CheckInStatus }[];
 };
 
@@ -35,8 +35,8 @@ export async function loadHabitHistory(viewer: Viewer, period: { from: string; t
         createdAt: habits.createdAt,
       })
       .from(habits)
-      .leftJoin(goals, eq(goals.id, habits.goalId))
-      .where(and(eq(habits.userId, viewer.userId), eq(habits.active, true), or(isNull(habits.goalId), eq(goals.status, "active"))))
+      .innerJoin(goals, eq(goals.id, habits.goalId))
+      .where(and(eq(habits.userId, viewer.userId), eq(habits.active, true), eq(goals.status, "active")))
       .orderBy(asc(habits.createdAt));
     const ids = habitRows.map((h) => h.id);
     const checkInRows =

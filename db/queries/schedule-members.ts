@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, sql } from "drizzle-orm";
 import { goals, habits, userPreferences, users } from "@/db/schema";
 import type { Tx } from "@/db/client";
 import { withSystem } from "./context";
@@ -6,8 +6,8 @@ import { withSystem } from "./context";
 /**
  * Who the goal schedules (inngest/functions/goal-schedules) write to. A schedule has no viewer, so
  * these reads run with system rights; each member's own work then runs as that member under RLS.
- * Only patients with something to practise count: at least one active habit that is loose or
- * belongs to an active goal (the same habits the goal statistics count).
+ * Only patients with something to practise count: at least one active habit of an active goal
+ * (the same habits the goal statistics count).
  */
 
 export type ScheduleMember = {
@@ -19,14 +19,14 @@ export type ScheduleMember = {
   dailyReminders: boolean;
 };
 
-/** Correlated on the outer `users` row: the member has an active habit that is loose or of an active goal. */
+/** Correlated on the outer `users` row: the member has an active habit of an active goal. */
 const hasActiveHabit = (tx: Tx) =>
   exists(
     tx
       .select({ one: sql`1` })
       .from(habits)
-      .leftJoin(goals, eq(goals.id, habits.goalId))
-      .where(and(eq(habits.userId, users.id), eq(habits.active, true), or(isNull(habits.goalId), eq(goals.status, "active")))),
+      .innerJoin(goals, eq(goals.id, habits.goalId))
+      .where(and(eq(habits.userId, users.id), eq(habits.active, true), eq(goals.status, "active"))),
   );
 
 const memberColumns = {

@@ -98,7 +98,7 @@ export async function insertDemoCohort(cohort: DemoCohort): Promise<boolean> {
         .insert(s.habits)
         .values({
           userId: id(h.personKey), goalId: goalIds.get(h.goalKey)!, title: h.title, schedule: h.schedule,
-          skipBudgetPerWeek: h.skipBudgetPerWeek, reminderTime: h.reminderTime, active: h.active, createdAt: h.createdAt,
+          skipBudgetPerWeek: h.skipBudgetPerWeek, active: h.active, createdAt: h.createdAt,
         })
         .returning({ id: s.habits.id });
       habitIds.set(h.key, row.id);

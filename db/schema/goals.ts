@@ -57,12 +57,11 @@ export const habits = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     userId: userRef(),
-    goalId: uuid("goal_id").references(() => goals.id, { onDelete: "cascade" }),
+    /** Every habit belongs to a goal: it is made from an accepted plan or an accepted suggestion. */
+    goalId: uuid("goal_id").notNull().references(() => goals.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     schedule: jsonb("schedule").$type<HabitSchedule>().notNull(),
     skipBudgetPerWeek: integer("skip_budget_per_week").notNull().default(1),
-    /** Local wall-clock time for the daily reminder, HH:mm. */
-    reminderTime: text("reminder_time").notNull().default("07:00"),
     active: boolean("active").notNull().default(true),
     /** Local days the habit's goal was paused (`to` null while it still is): nothing is due then, nothing counts as missed. */
     pauses: jsonb("pauses").$type<HabitPause[]>().notNull().default([]),

@@ -14,8 +14,8 @@ const goal = (id: string, title: string, status: (typeof goals.$inferSelect)["st
 const subgoal = (id: string, goalId: string, title: string, position: number): typeof subgoals.$inferSelect => ({
   id, userId, goalId, title, position, status: "todo", completedAt: null, createdAt: at("2026-04-20T12:00:00Z"),
 });
-const habit = (id: string, goalId: string | null, title: string, schedule: (typeof habits.$inferSelect)["schedule"], createdAt: string, active = true): typeof habits.$inferSelect => ({
-  id, userId, goalId, title, schedule, skipBudgetPerWeek: 1, reminderTime: "07:00", active, pauses: [], createdAt: at(createdAt),
+const habit = (id: string, goalId: string, title: string, schedule: (typeof habits.$inferSelect)["schedule"], createdAt: string, active = true): typeof habits.$inferSelect => ({
+  id, userId, goalId, title, schedule, skipBudgetPerWeek: 1, active, pauses: [], createdAt: at(createdAt),
 });
 let sequence = 0;
 const checkIn = (habitId: string, day: string, status: CheckInRow["status"], note: string | null = null): CheckInRow => ({
@@ -36,7 +36,7 @@ function member(): MemberGoalInput {
       habit("walk", "g1", "Evening walk", daily, "2026-05-01T02:00:00Z"),
       habit("lights", "g2", "Lights out by 23:00", daily, "2026-05-01T16:00:00Z"),
       // Created on 8 May but back-filled from 5 May.
-      habit("stretch", null, "Stretch", { kind: "weekly", timesPerWeek: 3 }, "2026-05-08T12:00:00Z"),
+      habit("stretch", "g1", "Stretch", { kind: "weekly", timesPerWeek: 3 }, "2026-05-08T12:00:00Z"),
       habit("old", "g1", "Old habit", daily, "2026-04-20T12:00:00Z", false),
     ],
     checkIns: [
@@ -67,7 +67,7 @@ describe("summarizeMember", () => {
     expect(summary.goals.map((g) => g.id)).toEqual(["g1", "g2"]);
     const [walk, sleep] = summary.goals;
     expect(walk.subgoals.map((s) => s.title)).toEqual(["Walk 10 minutes", "Walk 30 minutes"]);
-    expect(walk.habits.map((h) => h.id)).toEqual(["walk"]);
+    expect(walk.habits.map((h) => h.id)).toEqual(["walk", "stretch"]);
     expect(walk.habits[0].stats).toMatchObject({ currentStreak: 9, todayStatus: "done", lastDoneDay: "2026-05-10" });
     // The habit started on its local creation day, 30 April, which had no check-in.
     expect(walk.habits[0].stats.adherence.d30).toEqual({ due: 10, done: 9, ratio: 0.9 });
@@ -75,7 +75,7 @@ describe("summarizeMember", () => {
     expect(sleep.habits[0].stats).toMatchObject({ currentStreak: 0, longestStreak: 0 });
   });
 
-  it("counts only active habits of active goals and loose habits", () => {
+  it("counts only active habits of active goals", () => {
     // Walk 6/6 in the last 7 days; Stretch (from 5 May, one forgiven skip) 1.67/1.67; the paused goal's misses are left out.
     expect(summary.adherence.d7).toEqual({ due: 7.67, done: 7.67, ratio: 1 });
     expect(summary.adherence.d30).toEqual({ due: 11.67, done: 10.67, ratio: 10.67 / 11.67 });

@@ -42,8 +42,8 @@ export function summarizeMember(input: MemberGoalInput, now: Date = new Date()):
   const analyses = new Map<string, HabitAnalysis>();
   for (const habit of activeHabits) analyses.set(habit.id, analyzeHabit(habitInput(habit, byHabit.get(habit.id) ?? [], input.timezone), today));
 
-  // Only what the member is working on now counts: active habits of active goals, and loose habits.
-  const counted = activeHabits.filter((h) => (h.goalId === null ? true : goalStatus.get(h.goalId) === "active"));
+  // Only what the member is working on now counts: active habits of active goals.
+  const counted = activeHabits.filter((h) => goalStatus.get(h.goalId) === "active");
   const countedStats = counted.map((h) => analyses.get(h.id)!.stats);
   const countedIds = new Set(counted.map((h) => h.id));
   const countedCheckIns = pastCheckIns.filter((c) => countedIds.has(c.habitId));

@@ -106,7 +106,7 @@ export interface HabitTemplate {
   title: string;
   schedule: HabitSchedule;
   skipBudgetPerWeek: number;
-  reminderTime: string;
+  usualTime: string;
   link?: HabitLink;
   /** Share done for an unlinked habit of the demo patient. */
   doneShare?: number;
@@ -143,8 +143,8 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Keep the overnight average under 130 mg/dL for 14 nights", status: "todo" },
       ],
       habits: [
-        { title: "Walk 30 minutes after dinner", schedule: DAILY, skipBudgetPerWeek: 2, reminderTime: "19:30", link: "evening-walk" },
-        { title: "Log every meal in the app", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "21:00", doneShare: 0.85 },
+        { title: "Walk 30 minutes after dinner", schedule: DAILY, skipBudgetPerWeek: 2, usualTime: "19:30", link: "evening-walk" },
+        { title: "Log every meal in the app", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "21:00", doneShare: 0.85 },
       ],
     },
     {
@@ -159,7 +159,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Lights out by 23:00 five nights a week", status: "in_progress" },
         { title: "No more than one night under six hours a week", status: "todo" },
       ],
-      habits: [{ title: "Screens off by 22:30", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "22:15", link: "sleep-window" }],
+      habits: [{ title: "Screens off by 22:30", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "22:15", link: "sleep-window" }],
     },
     {
       title: "Finish the beginner strength plan",
@@ -172,7 +172,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Learn the five base movements", status: "done" },
         { title: "Two sessions a week for six weeks", status: "done" },
       ],
-      habits: [{ title: "Strength session, 30 minutes", schedule: weekly([2, 4]), skipBudgetPerWeek: 0, reminderTime: "17:30" }],
+      habits: [{ title: "Strength session, 30 minutes", schedule: weekly([2, 4]), skipBudgetPerWeek: 0, usualTime: "17:30" }],
     },
   ],
   jordan: [
@@ -188,8 +188,8 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Average 8,000 steps for two weeks", status: "in_progress" },
       ],
       habits: [
-        { title: "Morning walk, 20 minutes", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "07:00" },
-        { title: "Take the stairs at work", schedule: weekly([1, 2, 3, 4, 5]), skipBudgetPerWeek: 1, reminderTime: "09:00" },
+        { title: "Morning walk, 20 minutes", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "07:00" },
+        { title: "Take the stairs at work", schedule: weekly([1, 2, 3, 4, 5]), skipBudgetPerWeek: 1, usualTime: "09:00" },
       ],
     },
     {
@@ -203,7 +203,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Stop eating after 20:00", status: "in_progress" },
         { title: "Seven mornings in a row under 100 mg/dL", status: "todo" },
       ],
-      habits: [{ title: "Kitchen closed after 20:00", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "19:45" }],
+      habits: [{ title: "Kitchen closed after 20:00", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "19:45" }],
     },
     {
       title: "Swap soda for water",
@@ -213,7 +213,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
       createdDaysAgo: 70,
       completedDaysAgo: 35,
       subgoals: [{ title: "Stock sparkling water at work", status: "done" }],
-      habits: [{ title: "No soda today", schedule: DAILY, skipBudgetPerWeek: 0, reminderTime: "12:00" }],
+      habits: [{ title: "No soda today", schedule: DAILY, skipBudgetPerWeek: 0, usualTime: "12:00" }],
     },
   ],
   priya: [
@@ -230,8 +230,8 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Time in range above 70 % for a month", status: "todo" },
       ],
       habits: [
-        { title: "Vegetables at lunch and dinner", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "12:30" },
-        { title: "Look at my glucose after dinner", schedule: DAILY, skipBudgetPerWeek: 2, reminderTime: "20:30" },
+        { title: "Vegetables at lunch and dinner", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "12:30" },
+        { title: "Look at my glucose after dinner", schedule: DAILY, skipBudgetPerWeek: 2, usualTime: "20:30" },
       ],
     },
     {
@@ -245,7 +245,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Write a weekly meal plan", status: "in_progress" },
         { title: "Batch-cook on Sundays", status: "todo" },
       ],
-      habits: [{ title: "Cook dinner at home", schedule: weekly([1, 2, 4, 7]), skipBudgetPerWeek: 1, reminderTime: "17:30" }],
+      habits: [{ title: "Cook dinner at home", schedule: weekly([1, 2, 4, 7]), skipBudgetPerWeek: 1, usualTime: "17:30" }],
     },
     {
       title: "Weekend yoga",
@@ -254,7 +254,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
       status: "paused",
       createdDaysAgo: 60,
       subgoals: [{ title: "Try three beginner classes online", status: "done" }],
-      habits: [{ title: "Yoga, 30 minutes", schedule: weekly([6, 7]), skipBudgetPerWeek: 0, reminderTime: "08:30" }],
+      habits: [{ title: "Yoga, 30 minutes", schedule: weekly([6, 7]), skipBudgetPerWeek: 0, usualTime: "08:30" }],
     },
   ],
   lee: [
@@ -270,8 +270,8 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
         { title: "Lose the first 2 kg", status: "todo" },
       ],
       habits: [
-        { title: "Log breakfast", schedule: DAILY, skipBudgetPerWeek: 1, reminderTime: "09:00" },
-        { title: "Evening walk, 20 minutes", schedule: weekly([1, 3, 5]), skipBudgetPerWeek: 1, reminderTime: "18:30" },
+        { title: "Log breakfast", schedule: DAILY, skipBudgetPerWeek: 1, usualTime: "09:00" },
+        { title: "Evening walk, 20 minutes", schedule: weekly([1, 3, 5]), skipBudgetPerWeek: 1, usualTime: "18:30" },
       ],
     },
     {
@@ -282,7 +282,7 @@ export const GOALS: Record<string, readonly GoalTemplate[]> = {
       createdDaysAgo: 33,
       targetInDays: 30,
       subgoals: [{ title: "Pick a guided meditation app", status: "done" }],
-      habits: [{ title: "Meditate for 10 minutes", schedule: DAILY, skipBudgetPerWeek: 2, reminderTime: "20:00" }],
+      habits: [{ title: "Meditate for 10 minutes", schedule: DAILY, skipBudgetPerWeek: 2, usualTime: "20:00" }],
     },
   ],
 };

@@ -105,7 +105,7 @@ describe("generateCohort: goals, subgoals and habits", () => {
     for (const h of cohort.habits) {
       if (h.schedule.kind === "weekly") expect(h.schedule.weekdays).toHaveLength(h.schedule.timesPerWeek);
       expect(h.skipBudgetPerWeek).toBeGreaterThanOrEqual(0);
-      expect(h.reminderTime).toMatch(/^\d{2}:\d{2}$/);
+      expect(h.usualTime).toMatch(/^\d{2}:\d{2}$/);
       expect(h.active).toBe(cohort.goals.find((g) => g.key === h.goalKey)!.status === "active");
     }
   });
@@ -173,7 +173,7 @@ describe("generateCohort: check-ins", () => {
       const zone = person(c.personKey).timezone;
       const local = DateTime.fromJSDate(c.loggedAt, { zone });
       expect(local.toISODate()).toBe(c.date);
-      const [h, m] = habitByKey.get(c.habitKey)!.reminderTime.split(":").map(Number);
+      const [h, m] = habitByKey.get(c.habitKey)!.usualTime.split(":").map(Number);
       expect(local.hour * 60 + local.minute).toBeGreaterThan(h * 60 + m);
       checked++;
     }

@@ -110,7 +110,7 @@ function writeCheckIns(ctx: HabitContext, dates: string[], rule: DoneRule, rng: 
     }
     const noteChance = status === "done" ? 0.25 : status === "skipped" ? 0.7 : 0.4;
     const note = rng.chance(noteChance) ? rng.pick(CHECK_IN_NOTES[status]) : null;
-    const loggedMinute = Math.min(minutesOf(template.reminderTime) + rng.int(5, 120), 23 * 60 + 59);
+    const loggedMinute = Math.min(minutesOf(template.usualTime) + rng.int(5, 120), 23 * 60 + 59);
     out.push({ habitKey: habit.key, personKey: person.key, date, status, note, loggedAt: new Date(clock.instant(date, loggedMinute)) });
   }
   return out;
@@ -192,7 +192,7 @@ export function generateCohort({ seed, endDate }: CohortOptions): DemoCohort {
           title: h.title,
           schedule: h.schedule,
           skipBudgetPerWeek: h.skipBudgetPerWeek,
-          reminderTime: h.reminderTime,
+          usualTime: h.usualTime,
           active: g.status === "active",
           createdAt: new Date(createdAt.getTime() + (hi + 1) * 60_000),
         };

@@ -185,8 +185,8 @@ export interface Habit {
   schedule: HabitSchedule;
   /** Scheduled occasions a week the person may skip without breaking the streak. */
   skipBudgetPerWeek: number;
-  /** Local wall-clock reminder, HH:mm. */
-  reminderTime: string;
+  /** Local HH:mm the person usually does it: the generated check-ins are logged a little after it. */
+  usualTime: string;
   /** False for habits of paused or completed goals: they get no check-ins. */
   active: boolean;
   createdAt: Date;

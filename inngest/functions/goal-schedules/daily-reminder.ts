@@ -15,7 +15,7 @@ import { CRON, DAILY_REMINDER, scheduledInstant } from "./local-time";
  * local day; the email goes only when that notification was new, in its own step, so a failed send
  * is retried without a second notification. (A crash between the insert and recording the step
  * finds the notification already there on the retry and sends no email: at most one email a day.)
- * The time is 07:00 for everyone, as specified; habits.reminder_time is not used yet.
+ * The time is 07:00 in every member's zone, as the product specifies: one reminder a day, not one per habit.
  */
 export const dailyReminderFanOut = defineLocalFanOut({
   id: "goal-reminder-fanout",

@@ -64,16 +64,15 @@ describe("summarizePeriod", () => {
     expect(february.habits[0].checkIns.done).toBe(12);
   });
 
-  it("groups habits by goal in creation order, loose habits under their own heading", () => {
+  it("groups habits by goal in the order the habits were created", () => {
     const history: HabitHistory = {
       timezone: "UTC",
-      habits: [habit("a"), habit("loose", { goalId: null, goalTitle: null }), habit("b", { goalId: "g2", goalTitle: "Sleep better" })],
+      habits: [habit("a"), habit("b", { goalId: "g2", goalTitle: "Sleep better" }), habit("c")],
       checkIns: [{ habitId: "a", day: "2026-11-16", status: "done" }],
     };
     const week = summarizePeriod(history, WEEK);
     expect(week.goals.map((g) => [g.title, g.habits.map((h) => h.habitId)])).toEqual([
-      ["Move more", ["a"]],
-      ["Habits without a goal", ["loose"]],
+      ["Move more", ["a", "c"]],
       ["Sleep better", ["b"]],
     ]);
     expect(week.adherence).toEqual({ due: 21, done: 1, ratio: 1 / 21 });
@@ -83,7 +82,7 @@ describe("summarizePeriod", () => {
 describe("bestAndWeakest", () => {
   const rated = (habitId: string, ratio: number | null): HabitProgress => ({
     habitId,
-    goalId: null,
+    goalId: "g1",
     title: habitId,
     adherence: { due: ratio === null ? 0 : 7, done: ratio === null ? 0 : 7 * ratio, ratio },
     checkIns: { done: 0, skipped: 0, missed: 0 },

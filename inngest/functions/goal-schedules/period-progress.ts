@@ -16,14 +16,14 @@ export type CheckInCounts = Record<CheckInStatus, number>;
 
 export type HabitProgress = {
   habitId: string;
-  goalId: string | null;
+  goalId: string;
   title: string;
   adherence: AdherenceWindow;
   /** Check-ins the member recorded in the period, as recorded (a skip beyond the budget stays a skip here). */
   checkIns: CheckInCounts;
 };
 
-export type GoalProgress = { goalId: string | null; title: string; adherence: AdherenceWindow; checkIns: CheckInCounts; habits: HabitProgress[] };
+export type GoalProgress = { goalId: string; title: string; adherence: AdherenceWindow; checkIns: CheckInCounts; habits: HabitProgress[] };
 
 export type PeriodProgress = { from: string; to: string; adherence: AdherenceWindow; checkIns: CheckInCounts; habits: HabitProgress[]; goals: GoalProgress[] };
 
@@ -51,7 +51,7 @@ export function summarizePeriod(history: HabitHistory, period: { from: string; t
     const own = habits.filter((h) => h.goalId === habit.goalId);
     goals.push({
       goalId: habit.goalId,
-      title: habit.goalId === null ? "Habits without a goal" : (habit.goalTitle ?? "Goal"),
+      title: habit.goalTitle,
       adherence: combineWindows(own.map((h) => h.adherence)),
       checkIns: own.reduce((total, h) => addCounts(total, h.checkIns), noCounts()),
       habits: own,

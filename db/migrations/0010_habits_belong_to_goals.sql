@@ -1,0 +1,2 @@
+ALTER TABLE "habits" ALTER COLUMN "goal_id" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "habits" DROP COLUMN "reminder_time";
