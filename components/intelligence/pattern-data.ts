@@ -1,21 +1,13 @@
 import { DateTime } from "luxon";
+import type { StoredCorrelation } from "@/lib/analytics/discovery/recommendations";
 
 /**
  * Preparation of stored correlations and patterns for the pages (pure, tested in node): ordering,
  * grouping by kind, the fields each kind keeps in its metadata, and which days a motif grid shows.
  */
 
-export type CorrelationRow = {
-  id: string;
-  factor: string;
-  outcome: string;
-  lagDays: number;
-  spearmanRho: number | null;
-  qValue: number | null;
-  sampleSize: number;
-  significant: boolean;
-  confidence: string | null;
-};
+/** A stored correlation as the pages list it (with its row id, for keys and links). */
+export type CorrelationRow = StoredCorrelation & { id: string };
 
 /** Significant first, then by q (smallest first), then by |ρ| (largest first): what to read first. */
 export function sortCorrelations<T extends CorrelationRow>(rows: readonly T[]): T[] {

@@ -1,18 +1,10 @@
 import type { CalibratedPrediction } from "@/lib/analytics/predictions";
 import type { EvidenceItem } from "@/lib/intelligence";
-import type { Significance } from "../brief-draft";
+import type { PredictionDraft, Significance } from "../brief-draft";
 import { FactReader, capitalize } from "./fact-reader";
 
-export type PredictionText = {
-  templateId: string;
-  eventDescription: string;
-  probability: number;
-  sampleSize: number;
-  timeframe: string;
-  preventable: boolean;
-  reasoning: string;
-  evidence: EvidenceItem[];
-};
+/** A prediction's words from a template: the draft's fields without its provider, and which template. */
+export type PredictionText = Omit<PredictionDraft, "provider"> & { templateId: string };
 
 /** The evidence every prediction carries: its probability, base rate, days and events, as registered. */
 export function predictionEvidence(r: FactReader, templateId: string): EvidenceItem[] {
