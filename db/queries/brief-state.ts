@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { intelligenceAnalytics, userPreferences, weeklyBriefState, weeklyHealthStories } from "@/db/schema";
 import { withViewer, type Viewer } from "./context";
+import { AppError } from "@/lib/errors";
 
 export type BriefFrequency = "weekly" | "biweekly" | "monthly" | "never";
 export type OverlayDecision = { show: boolean; weekOf: string; storyId: string | null; title: string | null; reason: string };
@@ -34,9 +35,17 @@ export type BriefEvent =
   | { type: "pattern_clicked" }
   | { type: "move_acted" };
 
-/** Records what the person did with the overlay, per person and week (impressions, engagement, dismissals). */
+/**
+ * Records what the person did with the overlay, per person and week (impressions, engagement,
+ * dismissals). Only for a week that has their brief: events for any other week are refused, not kept.
+ */
 export async function recordBriefEvent(viewer: Viewer, weekOf: string, event: BriefEvent): Promise<void> {
   await withViewer(viewer, async (tx) => {
+    const [story] = await tx
+      .select({ id: weeklyHealthStories.id })
+      .from(weeklyHealthStories)
+      .where(and(eq(weeklyHealthStories.userId, viewer.userId), eq(weeklyHealthStories.weekOf, weekOf)));
+    if (!story) throw new AppError("not_found:brief", "There is no brief for that week.");
     const key = { userId: viewer.userId, weekOf };
     await tx.insert(weeklyBriefState).values(key).onConflictDoNothing();
     await tx.insert(intelligenceAnalytics).values(key).onConflictDoNothing();

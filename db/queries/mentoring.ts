@@ -3,6 +3,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { mentorInvites, mentorLinks, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, withSystem, withViewer, type Viewer } from "./context";
+import type { Limit } from "./rate-limit";
 
 const INVITE_DAYS = 7;
 // Unambiguous alphabet (no 0/O, 1/I/L) so a code read aloud or copied by hand still works.
@@ -17,6 +18,9 @@ function newInviteCode() {
   const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
   return `${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
+
+/** Invite codes a mentor may create a day (each is a row until it expires). */
+export const MENTOR_INVITE_LIMIT: Limit = { keyPrefix: "mentor-invite", points: 30, durationSeconds: 86_400 };
 
 /** A mentor creates a single-use code, shown once; only its hash is stored. */
 export async function createMentorInvite(viewer: Viewer): Promise<{ code: string; expiresAt: Date }> {

@@ -1,6 +1,8 @@
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { lt } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { AppError, type ErrorCode } from "@/lib/errors";
 
 /**
  * Rate limits kept in the database (rate-limiter-flexible's RateLimiterDrizzle: one atomic upsert per
@@ -46,6 +48,24 @@ export async function consumeLimit(limit: Limit, key: string, points = 1): Promi
   }
 }
 
+/**
+ * Counts one hit; once over the limit, throws a 429 with the caller's sentence, given the wait as
+ * words ("40 s", "12 min", "3 h"). For actions, whose errors become the form's message.
+ */
+export async function enforceLimit(limit: Limit, key: string, code: `rate_limited:${string}` & ErrorCode, sentence: (wait: string) => string): Promise<void> {
+  const state = await consumeLimit(limit, key);
+  if (!state.allowed) {
+    throw new AppError(code, sentence(formatWait(state.retryAfterSeconds)), { details: { retryAfterSeconds: state.retryAfterSeconds } });
+  }
+}
+
+/** A wait in the unit a person reads it in: seconds up to two minutes, minutes up to two hours, then hours. */
+export function formatWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7_200) return `${Math.ceil(seconds / 60)} min`;
+  return `${Math.ceil(seconds / 3_600)} h`;
+}
+
 /** Looks without counting: is this key already over its limit? */
 export async function peekLimit(limit: Limit, key: string): Promise<LimitState> {
   const limiter = await limiterFor(limit);
@@ -54,6 +74,17 @@ export async function peekLimit(limit: Limit, key: string): Promise<LimitState> 
     return { allowed: true, remaining: limit.points - (res?.consumedPoints ?? 0), retryAfterSeconds: 0 };
   }
   return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+}
+
+/**
+ * Deletes counters whose window ended before `now` (the heartbeat calls it hourly): every new key
+ * (an IP, a member) leaves a row, and rate-limiter-flexible's own timer cleanup is off here because
+ * it would run in every process. A deleted counter is the same as a fresh one, so this loses nothing.
+ */
+export async function pruneExpiredLimits(now: Date): Promise<number> {
+  const db = await getDb();
+  const rows = await db.delete(rateLimits).where(lt(rateLimits.expire, now)).returning({ key: rateLimits.key });
+  return rows.length;
 }
 
 export async function resetLimit(limit: Limit, key: string): Promise<void> {

@@ -4,11 +4,14 @@ import { z } from "zod";
 import { exportHistory, shareLinks, shareLinkViews, weeklyHealthStories } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { withSystem, withViewer, type Viewer } from "./context";
+import type { Limit } from "./rate-limit";
 
 /** 32 random bytes (DESIGN decision 7) are 43 base64url characters without padding. */
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const SHARE_EXPIRY_DAYS = { min: 1, max: 90, default: 30 } as const;
+/** Links a member may have us email in a day: plenty for their doctors, too few for a spammer. */
+export const SHARE_EMAIL_LIMIT: Limit = { keyPrefix: "share-email", points: 10, durationSeconds: 86_400 };
 /** A report over more than a year is not what a consultation needs, and it bounds the work per view. */
 export const MAX_SHARE_PERIOD_DAYS = 366;
 

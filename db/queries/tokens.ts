@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { personalAccessTokens, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { withSystem, withViewer, type Role, type Viewer } from "./context";
+import type { Limit } from "./rate-limit";
 
 export type TokenScope = "read" | "write";
 const PREFIX = "pxm_";
@@ -10,6 +11,9 @@ const PREFIX = "pxm_";
 export function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
+
+/** Tokens a person may create a day: a few per device or script, not a table full. */
+export const TOKEN_CREATE_LIMIT: Limit = { keyPrefix: "token-create", points: 20, durationSeconds: 86_400 };
 
 /** Creates a token: 32 random bytes, shown once; only the SHA-256 is kept (with a short prefix to tell tokens apart). */
 export async function createAccessToken(viewer: Viewer, input: { name: string; scope: TokenScope }): Promise<{ id: string; token: string }> {

@@ -68,12 +68,14 @@ describe("workflows under @inngest/test's InngestTestEngine", () => {
       steps: [
         { id: "prune-finished-runs", handler: () => 4 },
         { id: "prune-inngest-tasks", handler: () => 2 },
+        { id: "prune-rate-limits", handler: () => 9 },
         { id: "summarize-queue", handler: () => ({ queued: 1, due: 0, running: 0, staleLeases: 0, failed: 2 }) },
       ],
     });
     expect(result).toEqual({
       pruned: 4,
       prunedTasks: 2,
+      expiredLimits: 9,
       finishedBefore: "2026-01-31T10:07:00.000Z",
       queue: { queued: 1, due: 0, running: 0, staleLeases: 0, failed: 2 },
     });

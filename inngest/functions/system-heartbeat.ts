@@ -1,5 +1,6 @@
 import { pruneFinishedRuns, summarizeRunQueue } from "@/db/queries/jobs";
 import { pruneInngestTasks } from "@/db/queries/inngest-tasks";
+import { pruneExpiredLimits } from "@/db/queries/rate-limit";
 import { defineWorkflow } from "../define-workflow";
 
 /** Finished runs (and their step results) are kept this long for status pages and debugging. */
@@ -8,7 +9,8 @@ export const FINISHED_RUN_RETENTION_DAYS = 30;
 /**
  * Hourly housekeeping of the task tables: prunes finished runs older than 30 days (job_runs can hold
  * health-derived outputs: keep no more than needed), the same for Inngest's task rows (and those
- * untouched for 30 days, whose event never ran), and reports the embedded queue's health. Times come
+ * untouched for 30 days, whose event never ran), deletes rate-limit counters whose window is over,
+ * and reports the embedded queue's health. Times come
  * from the schedule tick (`event.ts`), not the clock, so a retry prunes the same window.
  */
 export const systemHeartbeat = defineWorkflow(
@@ -24,7 +26,8 @@ export const systemHeartbeat = defineWorkflow(
     const finishedBefore = new Date(tick.getTime() - FINISHED_RUN_RETENTION_DAYS * 86_400_000);
     const pruned = await step.run("prune-finished-runs", () => pruneFinishedRuns({ finishedBefore }));
     const prunedTasks = await step.run("prune-inngest-tasks", () => pruneInngestTasks({ before: finishedBefore }));
+    const expiredLimits = await step.run("prune-rate-limits", () => pruneExpiredLimits(tick));
     const queue = await step.run("summarize-queue", () => summarizeRunQueue({ now: tick }));
-    return { pruned, prunedTasks, finishedBefore: finishedBefore.toISOString(), queue };
+    return { pruned, prunedTasks, expiredLimits, finishedBefore: finishedBefore.toISOString(), queue };
   },
 );

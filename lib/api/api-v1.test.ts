@@ -14,6 +14,8 @@ import * as activities from "@/app/api/v1/activities/route";
 import * as appleHealth from "@/app/api/v1/integrations/apple-health/route";
 import * as dailySummary from "@/app/api/v1/glucose/daily-summary/route";
 import * as dashboardSummary from "@/app/api/v1/dashboard/summary/route";
+import * as imports from "@/app/api/v1/imports/route";
+import { consumeLimit } from "@/db/queries/rate-limit";
 import type { Viewer } from "@/db/queries/context";
 import { normalizeGlucoseBulk } from "./normalize";
 
@@ -184,5 +186,24 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
     expect(last.status).toBe(429);
     expect(Number(last.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(last.body.error?.message).toMatch(/limit is 100 a minute/);
+  });
+
+  it("is for patients: a mentor's token gets 403 with a sentence, whatever the endpoint", async () => {
+    const m = await createAccount({ email: "mentor@example.com", name: "Mia", password: "a sturdy passphrase 7", role: "mentor" });
+    const mentorToken = (await createAccessToken({ userId: m.id, role: "mentor" }, { name: "m", scope: "write" })).token;
+    const post = await call(bulk.POST, request("POST", "/glucose/bulk", mentorToken, { readings: [{ time: "2026-01-01T00:00:00Z", value: 100 }] }));
+    expect(post.status).toBe(403);
+    expect(post.body.error.message).toMatch(/not available for your account type/);
+    const get = await call(dashboardSummary.GET, request("GET", "/dashboard/summary?days=7", mentorToken));
+    expect(get.status).toBe(403);
+  });
+
+  it("limits uploads to 20 an hour per person, on top of the general limit", async () => {
+    for (let i = 0; i < imports.IMPORT_LIMIT.points; i++) await consumeLimit(imports.IMPORT_LIMIT, alice.userId);
+    const req = new NextRequest(`${BASE}/imports?fileName=entries.json`, { method: "POST", headers: { authorization: `Bearer ${write}` }, body: "[]" });
+    const refused = await call(imports.POST, req);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited:imports");
+    expect(refused.body.error.message).toMatch(/limit is 20 an hour\. Try again in \d+ min/);
   });
 });

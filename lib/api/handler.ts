@@ -4,8 +4,8 @@ import { AppError, isAppError } from "@/lib/errors";
 import { auth } from "@/lib/auth/config";
 import { authenticateAccessToken, type TokenScope } from "@/db/queries/tokens";
 import { getProfile } from "@/db/queries/users";
-import { consumeLimit, type Limit } from "@/db/queries/rate-limit";
-import type { Viewer } from "@/db/queries/context";
+import { consumeLimit, formatWait, type Limit } from "@/db/queries/rate-limit";
+import { assertRole, type Role, type Viewer } from "@/db/queries/context";
 import { readJsonBody } from "./body";
 import { zodIssuesToDetails } from "./validation";
 
@@ -22,13 +22,17 @@ type Options<S extends z.ZodType | undefined> = {
   body?: S;
   /** Request body limit in bytes (default 1 MB). */
   maxBytes?: number;
-  /** Extra limit on top of API_LIMIT, e.g. for expensive endpoints. */
+  /** Names the endpoint in logs and errors. */
   surface: string;
+  /** A limit per person on top of API_LIMIT, for endpoints that cost more (uploads, analyses). */
+  limit?: Limit;
+  /** Who may call it (default: patients, whose data the API is about). */
+  roles?: readonly Role[];
 };
 
 /**
  * The one wrapper every /api/v1 handler goes through: authenticate (bearer token or session cookie),
- * authorize the scope, rate-limit, read and validate the body, and turn every failure into a status
+ * authorize the role and the scope, rate-limit, read and validate the body, and turn every failure into a status
  * and a sentence. Stack traces and internal messages are logged, never sent.
  */
 export function apiHandler<S extends z.ZodType | undefined>(
@@ -38,14 +42,18 @@ export function apiHandler<S extends z.ZodType | undefined>(
   return async (req: NextRequest, routeContext?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const caller = await authenticate(req);
+      assertRole(caller.viewer, ...(options.roles ?? ["patient"]));
       if (options.scope === "write" && caller.via === "token" && caller.scopeGranted === "read") {
         throw new AppError("forbidden:token_scope", "This token can only read. Create a token with write access to send data.");
       }
-      const limit = await consumeLimit(API_LIMIT, caller.viewer.userId);
-      if (!limit.allowed) {
-        return jsonError(new AppError("rate_limited:api", `Too many requests: the limit is ${API_LIMIT.points} a minute. Try again in ${limit.retryAfterSeconds} s.`), {
-          "Retry-After": String(limit.retryAfterSeconds),
-        });
+      for (const limit of options.limit ? [API_LIMIT, options.limit] : [API_LIMIT]) {
+        const state = await consumeLimit(limit, caller.viewer.userId);
+        if (!state.allowed) {
+          const code = limit === API_LIMIT ? "rate_limited:api" : (`rate_limited:${options.surface}` as const);
+          return jsonError(new AppError(code, `Too many requests: the limit is ${describeLimit(limit)}. Try again in ${formatWait(state.retryAfterSeconds)}.`), {
+            "Retry-After": String(state.retryAfterSeconds),
+          });
+        }
       }
       let body: unknown = undefined;
       if (options.body) {
@@ -72,6 +80,12 @@ export function apiHandler<S extends z.ZodType | undefined>(
       return jsonError(new AppError("internal:api", "Something went wrong on our side; nothing was stored. Please try again."));
     }
   };
+}
+
+function describeLimit(limit: Limit): string {
+  if (limit.durationSeconds === 60) return `${limit.points} a minute`;
+  if (limit.durationSeconds === 3_600) return `${limit.points} an hour`;
+  return `${limit.points} per ${formatWait(limit.durationSeconds)}`;
 }
 
 export function jsonError(e: AppError, headers: Record<string, string> = {}) {

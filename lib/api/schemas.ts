@@ -127,7 +127,7 @@ export const errorBody = z.object({
 
 export const dashboardDaysQuery = z.object({ days: z.enum(["7", "30", "90"], { message: "days must be 7, 30 or 90." }).default("7") });
 export const readingsQuery = z.object({ start: z.string().min(10), end: z.string().min(10) });
-export const dailySummaryQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date must be YYYY-MM-DD.") });
+export const dailySummaryQuery = z.object({ date: z.iso.date("date must be a real day written YYYY-MM-DD.") });
 
 export type GlucoseBulkInput = z.infer<typeof glucoseBulkInput>;
 export type AppleHealthBatchInput = z.infer<typeof appleHealthBatchInput>;

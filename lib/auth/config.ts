@@ -5,6 +5,7 @@ import { findCredentialsByEmail, normalizeEmail } from "@/db/queries/users";
 import { consumeLimit, peekLimit, resetLimit, type Limit } from "@/db/queries/rate-limit";
 import { verifyPassword } from "./password";
 import { getAuthSecret } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import type { Role } from "@/db/queries/context";
 
 /** Failed sign-ins: 5 per account and 20 per IP address in 15 minutes, then a 15-minute wait. */
@@ -16,10 +17,6 @@ export class TooManyAttempts extends CredentialsSignin {
 }
 
 const credentialsSchema = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(200) });
-
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
-}
 
 /** Checks email + password; null (one generic failure) for any mismatch, so accounts can't be probed. */
 export async function authorizeCredentials(raw: unknown, headers: Headers) {

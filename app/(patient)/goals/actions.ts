@@ -9,7 +9,7 @@ import { proposeGoalPlan, validateGoalRequest } from "@/lib/ai/goals";
 import { invalidatePerson } from "@/lib/cache";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import type { CheckInStatus, GoalRequest, PlanDraft } from "@/lib/goals/types";
-import { consumePlanProposal } from "./plan-limit";
+import { consumeGoalCreation, consumePlanProposal } from "./goal-limits";
 
 export type Proposal = { proposalId: string; request: GoalRequest; plan: PlanDraft };
 
@@ -31,6 +31,7 @@ export async function acceptPlanAction(input: { request: unknown; plan: unknown;
     const request = validateGoalRequest(input.request);
     const parsed = acceptedPlanSchema.safeParse(input.plan);
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
+    await consumeGoalCreation(viewer);
     const { goalId } = await createGoalFromPlan(viewer, request, parsed.data, input.proposed);
     invalidatePerson(viewer.userId);
     revalidatePath("/goals");

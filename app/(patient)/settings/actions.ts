@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/session";
 import { acceptMentorInvite, updateMentorConsent } from "@/db/queries/mentoring";
 import { updateProfile } from "@/db/queries/users";
-import { createAccessToken, revokeAccessToken } from "@/db/queries/tokens";
+import { createAccessToken, revokeAccessToken, TOKEN_CREATE_LIMIT } from "@/db/queries/tokens";
+import { enforceLimit } from "@/db/queries/rate-limit";
 import { setBriefFrequency } from "@/db/queries/brief-state";
 import { isValidTimezone } from "@/lib/time";
 import { fieldErrorsFrom, runAction, type ActionResult } from "@/lib/action-result";
@@ -70,6 +71,7 @@ export async function createTokenAction(_prev: ActionResult<{ token: string }>, 
     const { viewer } = await requireViewer("patient", "admin");
     const parsed = tokenSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, error: "Please fix the fields below.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
+    await enforceLimit(TOKEN_CREATE_LIMIT, viewer.userId, "rate_limited:tokens", (wait) => `You have created ${TOKEN_CREATE_LIMIT.points} tokens today. Use or revoke one of those, or create another in ${wait}.`);
     const { token } = await createAccessToken(viewer, parsed.data);
     revalidatePath("/settings");
     return { ok: true, data: { token } };

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { requireViewer } from "@/lib/auth/session";
-import { createShareLink, revokeShareLink, SHARE_EXPIRY_DAYS } from "@/db/queries/sharing";
+import { createShareLink, revokeShareLink, SHARE_EMAIL_LIMIT, SHARE_EXPIRY_DAYS } from "@/db/queries/sharing";
+import { consumeLimit } from "@/db/queries/rate-limit";
+import { emailLinkOrigin, requestOrigin } from "@/lib/http/public-origin";
 import { composeShareLinkEmail, sendEmail } from "@/lib/email";
 import { getEnv } from "@/lib/env";
 import { fieldErrorsFrom, runAction, type ActionResult } from "@/lib/action-result";
@@ -29,15 +31,6 @@ const createSchema = z
 
 export type CreatedShare = { url: string; emailedTo: string | null; emailFailed: boolean; expiresAt: string };
 
-/** The public origin for links in emails: APP_URL when set, else the host this request came to. */
-async function publicOrigin(): Promise<string> {
-  const configured = getEnv().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.0.0.1") ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, form: FormData): Promise<ActionResult<CreatedShare>> {
   return runAction(async () => {
@@ -54,6 +47,19 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
     const v = parsed.data;
     // Stories the person ticked; none ticked means the weeks that start inside the period.
     const storyWeeks = form.getAll("storyWeeks").map(String).filter((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
+    // The link shown on screen may use this request's origin; an emailed one must not (lib/http/public-origin).
+    const shownOrigin = requestOrigin(await headers());
+    const mailOrigin = emailLinkOrigin(getEnv().APP_URL, shownOrigin);
+    if (v.recipientEmail) {
+      if (mailOrigin === null) {
+        return refuseEmail("This server cannot email links until its administrator sets APP_URL. Leave the email empty, create the link and send it yourself.");
+      }
+      const limit = await consumeLimit(SHARE_EMAIL_LIMIT, viewer.userId);
+      if (!limit.allowed) {
+        const hours = Math.ceil(limit.retryAfterSeconds / 3600);
+        return refuseEmail(`You have emailed ${SHARE_EMAIL_LIMIT.points} links in the last 24 hours. Leave the email empty and send this link yourself, or try again in ${hours} hour${hours === 1 ? "" : "s"}.`);
+      }
+    }
     const { token, expiresAt } = await createShareLink(viewer, {
       storyWeeks: storyWeeks.length > 0 ? storyWeeks : undefined,
       from: v.from,
@@ -63,11 +69,12 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
       includeAnalysis: v.includeAnalysis,
       includeNotes: v.includeNotes,
     });
-    const url = `${await publicOrigin()}/shared/${token}`;
+    const path = `/shared/${token}`;
+    const url = `${mailOrigin ?? shownOrigin}${path}`;
     let emailFailed = false;
     if (v.recipientEmail) {
       try {
-        await sendEmail(composeShareLinkEmail({ to: v.recipientEmail, patientName: profile.name ?? "A patient", url, from: v.from, until: v.to, expiresAt }));
+        await sendEmail(composeShareLinkEmail({ to: v.recipientEmail, patientName: profile.name ?? "A patient", url: `${mailOrigin}${path}`, from: v.from, until: v.to, expiresAt }));
       } catch (e) {
         // The link exists and is shown: the person can still pass it on themselves.
         console.error("[action:sharing.email]", e);
@@ -81,6 +88,11 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
       data: { url, emailedTo: v.recipientEmail ?? null, emailFailed, expiresAt: expiresAt.toISOString() },
     };
   }, "sharing.create");
+}
+
+/** Nothing is created: the email field says why, and the rest of the form is kept. */
+function refuseEmail(sentence: string): ActionResult<CreatedShare> {
+  return { ok: false, error: "The link was not created.", fieldErrors: { recipientEmail: sentence } };
 }
 
 export async function revokeShareLinkAction(form: FormData): Promise<void> {

@@ -8,7 +8,7 @@ import { recordBriefEvent } from "@/db/queries/brief-state";
 import { requestBriefRefresh } from "@/lib/intelligence/request-refresh";
 import { runAction, type ActionResult } from "@/lib/action-result";
 
-const week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const week = z.iso.date({ message: "That week is not a date." });
 
 export async function saveNoteAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { consumeLimit, type Limit } from "@/db/queries/rate-limit";
 import { recordShareView, resolveShareToken, type ResolvedShare, type ShareViewKind } from "@/db/queries/sharing";
 import { getAuthSecret } from "@/lib/env";
+import { clientIp } from "@/lib/http/client-ip";
 import { loadSharedReport } from "@/lib/reports/load-shared-report";
 import type { ReportData } from "@/lib/reports/report-data";
 import { describeProblem, type ShareProblem } from "./render-shared-page";
@@ -20,11 +21,6 @@ export const SHARE_HEADERS: Record<string, string> = {
   "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
-/** The first address of X-Forwarded-For (set by Next's server or the proxy in front), else X-Real-IP. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
 
 let salt: string | undefined;
 
@@ -44,11 +40,11 @@ export type ShareLookup = { ok: true; link: ResolvedShare } | { ok: false; probl
  * resolve the token (404 unknown/malformed, 410 expired/revoked), and log the view.
  */
 export async function lookUpShare(req: Request, rawToken: string, kind: ShareViewKind): Promise<ShareLookup> {
-  const ip = clientIp(req.headers);
-  const ipHash = hashIp(ip);
+  // An over-long token is refused before anything is written, not even a rate-limit counter.
+  if (rawToken.length > MAX_TOKEN_CHARS) return { ok: false, problem: "not_found" };
+  const ipHash = hashIp(clientIp(req.headers));
   const limit = await consumeLimit(SHARE_LOOKUP_LIMIT, ipHash);
   if (!limit.allowed) return { ok: false, problem: "rate_limited" };
-  if (rawToken.length > MAX_TOKEN_CHARS) return { ok: false, problem: "not_found" };
   const link = await resolveShareToken(rawToken);
   if (link === null) return { ok: false, problem: "not_found" };
   if (link === "gone") return { ok: false, problem: "gone" };

@@ -13,10 +13,15 @@ import { invalidatePerson } from "@/lib/cache";
 import { resetEnvForTests } from "@/lib/env";
 import { GET as getPage } from "./route";
 import { GET as getPdf } from "./pdf/route";
-import { clientIp, hashIp, SHARE_LOOKUP_LIMIT } from "./share-request";
+import { hashIp, SHARE_LOOKUP_LIMIT } from "./share-request";
 
+// Each request starts X-Forwarded-For with a made-up address (what a client may send); the proxy
+// appends the real one. The per-IP limit and the view log must follow the real one.
+let spoofed = 0;
 const call = (handler: typeof getPage, token: string, ip: string, ua = "DoctorBrowser/1.0") =>
-  handler(new Request(`http://127.0.0.1/shared/${token}`, { headers: { "x-forwarded-for": `${ip}, 10.9.9.9`, "user-agent": ua } }), { params: Promise.resolve({ token }) });
+  handler(new Request(`http://127.0.0.1/shared/${token}`, { headers: { "x-forwarded-for": `198.51.100.${++spoofed % 250}, ${ip}`, "user-agent": ua } }), {
+    params: Promise.resolve({ token }),
+  });
 
 describe.each(testEngines())("the doctor's routes on %s", (engine) => {
   let handle: DatabaseHandle;
@@ -163,9 +168,4 @@ describe.each(testEngines())("the doctor's routes on %s", (engine) => {
     });
   });
 
-  it("reads the first X-Forwarded-For address", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": " 203.0.113.9 , 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientIp(new Headers({ "x-real-ip": "203.0.113.10" }))).toBe("203.0.113.10");
-    expect(clientIp(new Headers())).toBe("unknown");
-  });
 });

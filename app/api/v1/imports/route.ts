@@ -7,14 +7,18 @@ import { DETECT_HEAD_BYTES, detectFormat } from "@/lib/ingest/detect-format";
 import { isValidTimezone } from "@/lib/time";
 import { sendEvent, taskIdOf } from "@/inngest/runner";
 import { AppError } from "@/lib/errors";
+import type { Limit } from "@/db/queries/rate-limit";
 import fs from "node:fs";
+
+/** Uploads per person an hour: a whole history fits in a few files, and each can be 1.5 GB of disk until it is read. */
+export const IMPORT_LIMIT: Limit = { keyPrefix: "imports", points: 20, durationSeconds: 3_600 };
 
 const importQuery = z.object({
   fileName: z.string().min(1, "fileName is required, e.g. export.zip.").max(255),
   timezone: z.string().refine(isValidTimezone, "timezone must be an IANA name such as Europe/Paris.").optional(),
 });
 
-export const POST = apiHandler({ scope: "write", surface: "imports" }, async ({ req, caller }) => {
+export const POST = apiHandler({ scope: "write", surface: "imports", limit: IMPORT_LIMIT }, async ({ req, caller }) => {
   const { fileName, timezone } = parseQuery(req, importQuery);
   const declared = Number(req.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES) {
@@ -23,14 +27,16 @@ export const POST = apiHandler({ scope: "write", surface: "imports" }, async ({ 
   if (!req.body) throw new AppError("bad_request:import", "Send the file as the request body.");
   const { storagePath, sizeBytes } = await saveUpload(req.body, fileName);
   let format: string;
+  let sent: Awaited<ReturnType<typeof sendEvent>>;
   try {
     // Refuse other vendors' files now, before any work is queued.
     format = detectFormat(fileName, readHead(storagePath, DETECT_HEAD_BYTES));
+    sent = await sendEvent("ingest/file.uploaded", { userId: caller.viewer.userId, storagePath, fileName, sizeBytes, ...(timezone ? { timezone } : {}) });
   } catch (e) {
+    // Refused or not queued: no task will ever read the file, so it goes now.
     fs.rmSync(storagePath, { force: true });
     throw e;
   }
-  const sent = await sendEvent("ingest/file.uploaded", { userId: caller.viewer.userId, storagePath, fileName, sizeBytes, ...(timezone ? { timezone } : {}) });
   const taskId = taskIdOf(sent);
   return json({ taskId, format, sizeBytes, statusUrl: `/api/v1/tasks/status/${taskId}` }, { status: 202 });
 });

@@ -1,6 +1,7 @@
 // GET /api/v1/reports/pdf?from=&to=&analysis=1&notes=0&unit=&weeks= — the person's own doctor report, streamed (never stored).
 import { z } from "zod";
 import { apiHandler } from "@/lib/api/handler";
+import type { Limit } from "@/db/queries/rate-limit";
 import { parseQuery } from "@/lib/api/query";
 import { loadReportData } from "@/lib/reports/load-report";
 import { renderReportPdfStream } from "@/lib/reports";
@@ -26,7 +27,10 @@ const query = z.object({
     .pipe(z.array(isoDate).max(60, "At most 60 weeks.").optional()),
 });
 
-export const GET = apiHandler({ scope: "read", surface: "reports.pdf" }, async ({ req, caller }) => {
+/** PDFs per person an hour: each is a second of rendering; a patient needs a few. */
+export const PDF_LIMIT: Limit = { keyPrefix: "reports-pdf", points: 30, durationSeconds: 3_600 };
+
+export const GET = apiHandler({ scope: "read", surface: "reports.pdf", limit: PDF_LIMIT }, async ({ req, caller }) => {
   const q = parseQuery(req, query);
   const data = await loadReportData(caller.viewer, { from: q.from, to: q.to, storyWeeks: q.weeks, includeAnalysis: q.analysis, includeNotes: q.notes, unit: q.unit });
   // Rendering first: a failure still answers with a status and a sentence, and records no export.
