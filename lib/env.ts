@@ -49,6 +49,8 @@ const schema = z.object({
   SMTP_URL: optionalString,
   EMAIL_FROM: optionalString,
   OUTBOX_DIR: optionalString,
+  /** Where uploads wait for their import; under Inngest, storage every instance of the app can read. */
+  UPLOAD_DIR: optionalString,
   TEST_DATABASE_URL: databaseUrl,
   PROXIMA_DISABLE_SCHEDULER: flag,
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */

@@ -5,7 +5,7 @@ import { parseExportFile } from "@/lib/ingest/parse-export";
 import { sliceBatch, toStoreBatch } from "@/lib/imports/to-store-batch";
 import { insertHealthBatch, recomputeDays, touchedDates } from "@/db/queries/ingest";
 import { getJobSubject } from "@/db/queries/users";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { invalidatePerson } from "@/lib/cache";
 
 /** Rows per stored slice: each slice is one transaction and one memoized step. */
@@ -53,6 +53,13 @@ export const importFile = defineWorkflow(
       return found;
     });
     const timezone = event.data.timezone ?? subject.timezone;
+    if (!fs.existsSync(storagePath)) {
+      // Written by an instance whose disk this one cannot see (UPLOAD_DIR not shared under Inngest), or
+      // removed already. (A replay after "delete-upload" would also land here; Inngest v4 runs the steps
+      // of one request without replaying, so only a crash between that step and the end can.)
+      console.error(`[import] ${storagePath} is not readable here; under Inngest, UPLOAD_DIR must be shared by every instance`);
+      throw new AppError("gone:upload", "The uploaded file is no longer available. Please upload it again.");
+    }
 
     await step.progress({ phase: "reading", bytesRead: 0, totalBytes: sizeBytes, rowsStored: 0 });
     let parsed: Awaited<ReturnType<typeof parseExportFile>>;

@@ -9,7 +9,7 @@ import { createAccount } from "@/db/queries/users";
 import { createAccessToken } from "@/db/queries/tokens";
 import { listGlucoseReadings } from "@/db/queries/glucose";
 import { listDailyAggregates } from "@/db/queries/daily-aggregates";
-import { runUntilIdle, stopEmbeddedRunner } from "@/inngest/runner";
+import { runUntilIdle, sendEvent, stopEmbeddedRunner, taskIdOf } from "@/inngest/runner";
 import * as imports from "@/app/api/v1/imports/route";
 import * as status from "@/app/api/v1/tasks/status/[id]/route";
 import type { Viewer } from "@/db/queries/context";
@@ -107,6 +107,14 @@ describe.each(testEngines())("file imports through the workflow runner on %s", (
     expect(failed.body.attempt).toBe(1);
     expect(failed.body.error).toMatch(/truncated|ends|incomplete|not complete/i);
     expect((await listGlucoseReadings(viewer, { start: new Date("2000-01-01"), end: new Date("2030-01-01") })).length).toBe(before);
+  });
+
+  it("an upload that is gone by the time the import runs fails at once with a sentence, not a retry", async () => {
+    const storagePath = path.join(uploadDir(), "gone-before-import.csv");
+    const sent = await sendEvent("ingest/file.uploaded", { userId: viewer.userId, storagePath, fileName: "gone.csv", sizeBytes: 10 });
+    await runner().runUntilIdle();
+    const failed = await statusOf(token, taskIdOf(sent));
+    expect(failed.body).toMatchObject({ status: "failed", attempt: 1, error: "The uploaded file is no longer available. Please upload it again." });
   });
 
   it("never shows one person's task to another", async () => {

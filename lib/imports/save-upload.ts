@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
 import { AppError } from "@/lib/errors";
-import { dataDir } from "@/lib/env";
+import { dataDir, getEnv } from "@/lib/env";
 
 /**
  * Uploads above this are refused while streaming (413): an Apple Health export.zip of several GB of
@@ -13,12 +13,17 @@ import { dataDir } from "@/lib/env";
  */
 export const MAX_UPLOAD_BYTES = 1_500_000_000;
 
+/**
+ * Where an upload waits until its import reads it: UPLOAD_DIR, else .data/uploads. The embedded runner
+ * imports in the process that received the file; under Inngest another instance may, so UPLOAD_DIR
+ * must then be storage they share (a mounted volume).
+ */
 export function uploadDir(): string {
-  return path.join(dataDir(), "uploads");
+  return path.resolve(getEnv().UPLOAD_DIR ?? path.join(dataDir(), "uploads"));
 }
 
 /**
- * Streams a request body to a private file under .data/uploads, never buffering it. The file is
+ * Streams a request body to a private file in the upload folder, never buffering it. The file is
  * removed at once when the limit is crossed or the stream fails, so nothing partial stays on disk.
  */
 export async function saveUpload(body: ReadableStream<Uint8Array>, fileName: string, maxBytes = MAX_UPLOAD_BYTES): Promise<{ storagePath: string; sizeBytes: number }> {
