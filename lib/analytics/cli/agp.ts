@@ -1,6 +1,7 @@
 // `npm run analyze -- agp FILE.csv [--timezone Europe/Paris] [--days 14]` — AGP percentile curves per subject.
 import { computeAgp, type Agp } from "../glucose/agp";
-import { parseCliArgs, perSubject, readCgmCsvFile, readPositiveIntegerFlag } from "../glucose/cli-support";
+import { perSubject, readCgmCsvFile } from "../glucose/cli-support";
+import { parseArguments, toWholeNumber } from "./arguments";
 
 const USAGE = "agp FILE.csv [--timezone IANA_ZONE] [--days N]  (CSV columns id,time,gl in mg/dL; default the last 14 days)";
 
@@ -13,9 +14,9 @@ export type AgpCliOutput = {
 };
 
 export async function run(argv: string[]): Promise<AgpCliOutput> {
-  const { file, flags } = parseCliArgs(argv, USAGE);
-  const timezone = flags.get("timezone") ?? flags.get("tz") ?? "UTC";
-  const days = readPositiveIntegerFlag(flags, "days") ?? 14;
+  const { file, flags } = parseArguments(argv, ["timezone", "tz", "days"], USAGE);
+  const timezone = flags.timezone ?? flags.tz ?? "UTC";
+  const days = toWholeNumber("days", flags.days, 14, 1);
   const parsed = await readCgmCsvFile(file, timezone);
   return {
     file,

@@ -1,5 +1,6 @@
 // `npm run analyze -- glucose FILE.csv [--timezone Europe/Paris]` — iglu metrics per subject.
-import { parseCliArgs, perSubject, readCgmCsvFile } from "../glucose/cli-support";
+import { perSubject, readCgmCsvFile } from "../glucose/cli-support";
+import { parseArguments } from "./arguments";
 import { computeGlucoseMetrics, type GlucoseMetrics } from "../glucose/compute-glucose-metrics";
 
 const USAGE = "glucose FILE.csv [--timezone IANA_ZONE]  (CSV columns id,time,gl in mg/dL; naive times are wall-clock in the zone, default UTC)";
@@ -12,8 +13,8 @@ export type GlucoseCliOutput = {
 };
 
 export async function run(argv: string[]): Promise<GlucoseCliOutput> {
-  const { file, flags } = parseCliArgs(argv, USAGE);
-  const timezone = flags.get("timezone") ?? flags.get("tz") ?? "UTC";
+  const { file, flags } = parseArguments(argv, ["timezone", "tz"], USAGE);
+  const timezone = flags.timezone ?? flags.tz ?? "UTC";
   const parsed = await readCgmCsvFile(file, timezone);
   return {
     file,

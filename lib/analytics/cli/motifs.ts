@@ -11,6 +11,7 @@ import { computeDefaultCutoff, findMotifs } from "../motifs/motifs";
 import { readSeriesCsv } from "../motifs/read-series-csv";
 import { describeWindows } from "../motifs/prepare-series";
 import { placeOnRegularGrid } from "../motifs/regular-grid";
+import { parseArguments, toWholeNumber } from "./arguments";
 
 const USAGE =
   "motifs FILE.csv --m WINDOW [--k 3] [--id ID] [--timezone UTC] [--workers N] " +
@@ -62,11 +63,11 @@ export interface MotifsCliOutput {
 }
 
 export async function run(argv: string[]): Promise<MotifsCliOutput> {
-  const { file, flags } = parseArgs(argv);
-  const m = readWholeNumber(flags, "m", 288, 3);
-  const k = readWholeNumber(flags, "k", 3, 1);
-  const workers = readWholeNumber(flags, "workers", -1, 0);
-  const timezone = flags.get("timezone") ?? "UTC";
+  const { file, flags } = parseArguments(argv, ["m", "k", "id", "timezone", "workers"], USAGE);
+  const m = toWholeNumber("m", flags.m, 288, 3);
+  const k = toWholeNumber("k", flags.k, 3, 1);
+  const workers = toWholeNumber("workers", flags.workers, -1, 0);
+  const timezone = flags.timezone ?? "UTC";
   if (!IANAZone.isValidZone(timezone)) throw new AppError("bad_request:analytics", `"${timezone}" is not a time zone name such as Europe/Paris.`);
   const notes: string[] = [];
 
@@ -76,7 +77,7 @@ export async function run(argv: string[]): Promise<MotifsCliOutput> {
   } catch (cause) {
     throw new AppError("bad_request:analytics", `Cannot read the file ${file}.`, { cause });
   }
-  const csv = readSeriesCsv(text, { id: flags.get("id"), timezone });
+  const csv = readSeriesCsv(text, { id: flags.id, timezone });
   if (csv.ids.length > 1) notes.push(`The file holds ${csv.ids.length} subjects; this is "${csv.id}" (choose another with --id).`);
 
   let values: ArrayLike<number>;
@@ -166,30 +167,3 @@ function roundDistance(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-function parseArgs(argv: readonly string[]): { file: string; flags: Map<string, string> } {
-  const [file, ...rest] = argv;
-  if (!file || file.startsWith("--")) throw new AppError("bad_request:analytics", `Usage: ${USAGE}`);
-  const flags = new Map<string, string>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith("--")) throw new AppError("bad_request:analytics", `Unexpected argument "${arg}". Usage: ${USAGE}`);
-    const eq = arg.indexOf("=");
-    if (eq >= 0) {
-      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-      continue;
-    }
-    const value = rest[i + 1];
-    if (value === undefined || value.startsWith("--")) throw new AppError("bad_request:analytics", `The option ${arg} needs a value. Usage: ${USAGE}`);
-    flags.set(arg.slice(2), value);
-    i++;
-  }
-  return { file, flags };
-}
-
-function readWholeNumber(flags: Map<string, string>, name: string, fallback: number, min: number): number {
-  const raw = flags.get(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new AppError("bad_request:analytics", `--${name} must be a whole number of at least ${min}.`);
-  return n;
-}

@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { parseArguments, toNumber } from "./arguments";
 import { runPcmci, type PcmciResult } from "../causal/pcmci";
 
-const USAGE = "Usage: pcmci FILE.csv --tau-max 8 --alpha 0.01 [--pc-alpha 0.2] [--fdr none|fdr_bh]";
+const USAGE = "pcmci FILE.csv --tau-max 8 --alpha 0.01 [--pc-alpha 0.2] [--fdr none|fdr_bh]";
 const FLAGS = ["tau-max", "alpha", "pc-alpha", "fdr"] as const;
 
 async function readCsv(file: string): Promise<string[][]> {

@@ -16,7 +16,7 @@ import { generateAssociationRules, RULE_METRICS, type RuleMetric } from "../rule
 import { toJsonSafeRule, type JsonSafeRule } from "../rules/json";
 
 const USAGE =
-  "Usage: rules FILE.csv --min-support 0.6 [--min-confidence 0.8] [--metric lift --min-threshold 1.1] [--max-len 3]";
+  "rules FILE.csv --min-support 0.6 [--min-confidence 0.8] [--metric lift --min-threshold 1.1] [--max-len 3]";
 const FLAGS = ["min-support", "min-confidence", "metric", "min-threshold", "max-len"] as const;
 
 export interface RulesCliResult {

@@ -89,7 +89,7 @@ describe("CLI modules (called as the lead's dispatcher will)", () => {
   });
 
   it("usage and file errors are AppErrors with a sentence", async () => {
-    await expect(runGlucose([])).rejects.toThrow(/^Usage: glucose FILE.csv/);
+    await expect(runGlucose([])).rejects.toThrow(/^Give exactly one CSV file\. Usage: glucose FILE\.csv/);
     await expect(runAgp(["/nonexistent/file.csv"])).rejects.toThrow("Cannot read the file /nonexistent/file.csv.");
     await expect(runAgp([IGLU_SIMPLE_TEST_CSV, "--days", "zero"])).rejects.toThrow("--days must be a whole number of at least 1.");
   });
