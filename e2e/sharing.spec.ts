@@ -76,9 +76,19 @@ test("a patient shares a report; a doctor with no account opens it and the PDF; 
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
-  // The views show up for the patient.
+  // The views show up for the patient: how many, then each opening with its browser.
   await sharing.goto();
   await expect(sharing.row(doctor).getByTestId("share-views")).toHaveText("2 views");
+  const log = sharing.row(doctor).getByTestId("share-view-log");
+  await log.getByText("Who opened it").click();
+  await expect(log.getByRole("listitem")).toHaveCount(2);
+  await expect(log.getByRole("listitem").filter({ hasText: "Downloaded the PDF" })).toBeVisible();
+  await expect(log.getByRole("listitem").filter({ hasText: "Opened the report" })).toContainText(/Chrom/);
+  // Both exports are in the history: the link with its email, and the patient's own PDF.
+  const history = page.getByTestId("export-history");
+  await expect(history.getByRole("listitem").filter({ hasText: `Link created and sent to ${doctor}` })).toBeVisible();
+  await expect(history.getByRole("listitem").filter({ hasText: "PDF downloaded" }).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/sharing-history.png", fullPage: true });
 
   // The outbox holds the email to the doctor, with the link.
   const mail = outboxMessages().find((m) => m.to === doctor);

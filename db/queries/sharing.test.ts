@@ -16,6 +16,7 @@ import {
   listShareLinks,
   listShareViews,
   recordPdfExport,
+  listShareViewsByLink,
   recordShareView,
   resolveShareToken,
   revokeShareLink,
@@ -130,6 +131,21 @@ describe.each(testEngines())("share links on %s", (engine) => {
     // Row-level security too: Bob's transaction sees none of Ada's views even without a WHERE clause.
     const seen = await withViewer(bob, (tx) => tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(s.shareLinkViews));
     expect(seen[0].n).toBe(0);
+  });
+
+  it("lists the views of several links in one read, the latest N per link, and none of another person's", async () => {
+    const first = await createShareLink(ada, { from: "2026-10-01", to: "2026-10-07" }, now);
+    const second = await createShareLink(ada, { from: "2026-10-08", to: "2026-10-14" }, now);
+    for (const [made, count] of [[first, 3], [second, 1]] as const) {
+      const link = await resolveShareToken(made.token, now);
+      if (!link || link === "gone") throw new Error("expected a live link");
+      for (let i = 0; i < count; i++) await recordShareView(link, { ipHash: "b".repeat(64), userAgent: "Mozilla/5.0", kind: "page" }, new Date(Date.UTC(2026, 10, 3, 9, i)));
+    }
+    const byLink = await listShareViewsByLink(ada, [first.id, second.id, "not-a-uuid"], 2);
+    expect(byLink.get(first.id)?.map((v) => v.viewedAt.toISOString())).toEqual(["2026-11-03T09:02:00.000Z", "2026-11-03T09:01:00.000Z"]);
+    expect(byLink.get(second.id)).toHaveLength(1);
+    expect((await listShareViewsByLink(bob, [first.id, second.id])).size).toBe(0);
+    expect((await listShareViewsByLink(ada, [])).size).toBe(0);
   });
 
   it("lists links newest first with their status", async () => {

@@ -3,7 +3,7 @@ import { and, count, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { exportHistory, shareLinks, shareLinkViews, weeklyHealthStories } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { withSystem, withViewer, type Viewer } from "./context";
+import { isUuid, withSystem, withViewer, type Viewer } from "./context";
 import type { Limit } from "./rate-limit";
 
 /** 32 random bytes (DESIGN decision 7) are 43 base64url characters without padding. */
@@ -249,17 +249,34 @@ export async function getShareReportVersion(owner: Viewer): Promise<string> {
   return `${row.data}|${row.stories}|${row.profile ?? "gone"}`;
 }
 
-export type ShareViewRow = { viewedAt: Date; ipHash: string | null; userAgent: string | null; kind: string };
+export type ShareViewRow = { shareLinkId: string; viewedAt: Date; ipHash: string | null; userAgent: string | null; kind: string };
 
 /** The openings of one of the viewer's links, newest first. */
 export async function listShareViews(viewer: Viewer, linkId: string): Promise<ShareViewRow[]> {
-  return withViewer(viewer, (tx) =>
+  return (await listShareViewsByLink(viewer, [linkId])).get(linkId) ?? [];
+}
+
+/**
+ * The openings of several of the viewer's links in one query, newest first per link: the sharing
+ * page's view log. `perLink` keeps the latest ones (the count on the page is the whole number).
+ */
+export async function listShareViewsByLink(viewer: Viewer, linkIds: string[], perLink = Number.POSITIVE_INFINITY): Promise<Map<string, ShareViewRow[]>> {
+  const out = new Map<string, ShareViewRow[]>();
+  const ids = linkIds.filter(isUuid);
+  if (ids.length === 0) return out;
+  const rows = await withViewer(viewer, (tx) =>
     tx
-      .select({ viewedAt: shareLinkViews.viewedAt, ipHash: shareLinkViews.ipHash, userAgent: shareLinkViews.userAgent, kind: shareLinkViews.kind })
+      .select({ shareLinkId: shareLinkViews.shareLinkId, viewedAt: shareLinkViews.viewedAt, ipHash: shareLinkViews.ipHash, userAgent: shareLinkViews.userAgent, kind: shareLinkViews.kind })
       .from(shareLinkViews)
-      .where(and(eq(shareLinkViews.userId, viewer.userId), eq(shareLinkViews.shareLinkId, linkId)))
+      .where(and(eq(shareLinkViews.userId, viewer.userId), inArray(shareLinkViews.shareLinkId, ids)))
       .orderBy(desc(shareLinkViews.viewedAt)),
   );
+  for (const row of rows) {
+    const list = out.get(row.shareLinkId) ?? [];
+    if (list.length < perLink) list.push(row);
+    out.set(row.shareLinkId, list);
+  }
+  return out;
 }
 
 /** Records a PDF the person downloaded themselves (export_history, type pdf). */

@@ -26,6 +26,7 @@ const createSchema = z
     recipientEmail: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.email("Enter an email address, or leave it empty.").optional()),
     includeAnalysis: checkbox,
     includeNotes: checkbox,
+    unit: z.enum(["mg/dL", "mmol/L"], { message: "Choose mg/dL or mmol/L." }).optional(),
   })
   .refine((v) => v.from <= v.to, { message: "The end date is before the start date.", path: ["to"] });
 
@@ -42,6 +43,7 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
       recipientEmail: form.get("recipientEmail"),
       includeAnalysis: form.get("includeAnalysis"),
       includeNotes: form.get("includeNotes"),
+      unit: form.get("unit") ?? undefined,
     });
     if (!parsed.success) return { ok: false, error: "Please fix the fields below.", fieldErrors: fieldErrorsFrom(parsed.error.issues) };
     const v = parsed.data;
@@ -68,6 +70,7 @@ export async function createShareLinkAction(_prev: ActionResult<CreatedShare>, f
       recipientEmail: v.recipientEmail ?? null,
       includeAnalysis: v.includeAnalysis,
       includeNotes: v.includeNotes,
+      unit: v.unit ?? null,
     });
     const path = `/shared/${token}`;
     const url = `${mailOrigin ?? shownOrigin}${path}`;

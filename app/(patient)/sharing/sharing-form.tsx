@@ -7,19 +7,37 @@ import { createShareLinkAction, type CreatedShare } from "./actions";
 
 const initial = { ok: true } as ActionResult<CreatedShare>;
 
+type Unit = "mg/dL" | "mmol/L";
+
 /** Builds the PDF download address for the chosen period and options (the route checks everything again). */
-function pdfHref(from: string, to: string, analysis: boolean, notes: boolean): string {
-  const q = new URLSearchParams({ from, to, analysis: analysis ? "1" : "0", notes: notes ? "1" : "0" });
+function pdfHref(choice: { from: string; to: string; analysis: boolean; notes: boolean; unit: Unit; weeks: string[] }): string {
+  const q = new URLSearchParams({ from: choice.from, to: choice.to, analysis: choice.analysis ? "1" : "0", notes: choice.notes ? "1" : "0", unit: choice.unit });
+  if (choice.weeks.length > 0) q.set("weeks", choice.weeks.join(","));
   return `/api/v1/reports/pdf?${q.toString()}`;
 }
 
-export function SharingForm({ defaultFrom, defaultTo, defaultExpiry, weeks = [] }: { defaultFrom: string; defaultTo: string; defaultExpiry: number; weeks?: { weekOf: string; title: string }[] }) {
+export function SharingForm({
+  defaultFrom,
+  defaultTo,
+  defaultExpiry,
+  defaultUnit,
+  weeks = [],
+}: {
+  defaultFrom: string;
+  defaultTo: string;
+  defaultExpiry: number;
+  defaultUnit: Unit;
+  weeks?: { weekOf: string; title: string }[];
+}) {
   const [state, action, pending] = useActionState(createShareLinkAction, initial);
   // Controlled so the values survive React 19's form reset and feed the download link.
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
   const [analysis, setAnalysis] = useState(true);
   const [notes, setNotes] = useState(false);
+  const [unit, setUnit] = useState<Unit>(defaultUnit);
+  const [chosenWeeks, setChosenWeeks] = useState<string[]>([]);
+  const toggleWeek = (weekOf: string, on: boolean) => setChosenWeeks((all) => (on ? [...all, weekOf].sort() : all.filter((w) => w !== weekOf)));
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
 
   return (
@@ -42,7 +60,8 @@ export function SharingForm({ defaultFrom, defaultTo, defaultExpiry, weeks = [] 
             <div className="max-h-40 space-y-1 overflow-y-auto rounded-lg border border-slate-200 p-2">
               {weeks.map((w) => (
                 <label key={w.weekOf} className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="storyWeeks" value={w.weekOf} /> Week of {w.weekOf}: {w.title}
+                  <input type="checkbox" name="storyWeeks" value={w.weekOf} checked={chosenWeeks.includes(w.weekOf)} onChange={(e) => toggleWeek(w.weekOf, e.target.checked)} /> Week of{" "}
+                  {w.weekOf}: {w.title}
                 </label>
               ))}
             </div>
@@ -51,10 +70,17 @@ export function SharingForm({ defaultFrom, defaultTo, defaultExpiry, weeks = [] 
         <label className="flex items-center gap-2">
           <input type="checkbox" name="includeNotes" checked={notes} onChange={(e) => setNotes(e.target.checked)} /> Include my personal notes
         </label>
+        <label className="flex items-center gap-2">
+          Glucose in
+          <select name="unit" value={unit} onChange={(e) => setUnit(e.target.value as Unit)} className="rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm">
+            <option value="mg/dL">mg/dL</option>
+            <option value="mmol/L">mmol/L</option>
+          </select>
+        </label>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create share link"}</Button>
-        <a className="text-sm font-semibold text-brand-700 underline" href={pdfHref(from, to, analysis, notes)} download data-testid="download-pdf">
+        <a className="text-sm font-semibold text-brand-700 underline" href={pdfHref({ from, to, analysis, notes, unit, weeks: chosenWeeks })} download data-testid="download-pdf">
           Download PDF
         </a>
       </div>
