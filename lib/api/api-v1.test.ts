@@ -188,7 +188,7 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
     expect(last.body.error?.message).toMatch(/limit is 100 a minute/);
   });
 
-  it("is for patients: a mentor's token gets 403 with a sentence, whatever the endpoint", async () => {
+  it("is not for mentors: a mentor's token gets 403 with a sentence, whatever the endpoint", async () => {
     const m = await createAccount({ email: "mentor@example.com", name: "Mia", password: "a sturdy passphrase 7", role: "mentor" });
     const mentorToken = (await createAccessToken({ userId: m.id, role: "mentor" }, { name: "m", scope: "write" })).token;
     const post = await call(bulk.POST, request("POST", "/glucose/bulk", mentorToken, { readings: [{ time: "2026-01-01T00:00:00Z", value: 100 }] }));

@@ -12,6 +12,9 @@ import { zodIssuesToDetails } from "./validation";
 /** 100 requests a minute per person across the API, then 429 with Retry-After. */
 export const API_LIMIT: Limit = { keyPrefix: "api", points: 100, durationSeconds: 60 };
 
+/** Mentors read members through their own pages (consent, audit), never through this API. */
+const DEFAULT_ROLES: readonly Role[] = ["patient", "admin"];
+
 export type ApiCaller = { viewer: Viewer; timezone: string; via: "token" | "session" };
 
 export type ApiContext<B> = { req: NextRequest; caller: ApiCaller; body: B; params: Record<string, string> };
@@ -26,7 +29,7 @@ type Options<S extends z.ZodType | undefined> = {
   surface: string;
   /** A limit per person on top of API_LIMIT, for endpoints that cost more (uploads, analyses). */
   limit?: Limit;
-  /** Who may call it (default: patients, whose data the API is about). */
+  /** Who may call it (default: the people with health data of their own, as on the pages: patients and admins). */
   roles?: readonly Role[];
 };
 
@@ -42,7 +45,7 @@ export function apiHandler<S extends z.ZodType | undefined>(
   return async (req: NextRequest, routeContext?: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       const caller = await authenticate(req);
-      assertRole(caller.viewer, ...(options.roles ?? ["patient"]));
+      assertRole(caller.viewer, ...(options.roles ?? DEFAULT_ROLES));
       if (options.scope === "write" && caller.via === "token" && caller.scopeGranted === "read") {
         throw new AppError("forbidden:token_scope", "This token can only read. Create a token with write access to send data.");
       }
