@@ -18,10 +18,15 @@ export type CoachMessage = {
   content: string;
   /** Who answered an assistant message: "grounded" or "model:<name>"; null for the member's own messages. */
   provider: string | null;
+  /** For an answer: the member's message it answers (null for older answers and for questions). */
+  replyTo: string | null;
   createdAt: Date;
 };
 
-const columns = { id: messages.id, role: messages.role, content: messages.content, provider: messages.provider, createdAt: messages.createdAt };
+const columns = { id: messages.id, role: messages.role, content: messages.content, provider: messages.provider, replyTo: messages.replyTo, createdAt: messages.createdAt };
+
+/** A coach's answer: which message it answers, and whether it was cut short. */
+export type CoachReplyLink = { replyTo: string; complete: boolean };
 
 /** What the chat may use as its own message id: short, no spaces (useChat's ids fit). */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
@@ -33,7 +38,7 @@ export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
  */
 export async function appendCoachMessage(
   viewer: Viewer,
-  input: { role: CoachRole; content: string; provider?: string | null; clientId?: string | null },
+  input: { role: CoachRole; content: string; provider?: string | null; clientId?: string | null; reply?: CoachReplyLink },
 ): Promise<CoachMessage & { created: boolean }> {
   assertRole(viewer, "patient");
   const content = input.content.trim();
@@ -48,7 +53,15 @@ export async function appendCoachMessage(
   return withViewer(viewer, async (tx) => {
     const [row] = await tx
       .insert(messages)
-      .values({ userId: viewer.userId, role: input.role, content, provider: input.provider ?? null, clientId })
+      .values({
+        userId: viewer.userId,
+        role: input.role,
+        content,
+        provider: input.provider ?? null,
+        clientId,
+        replyTo: input.reply?.replyTo ?? null,
+        complete: input.reply?.complete ?? true,
+      })
       .onConflictDoNothing({ target: [messages.userId, messages.clientId] })
       .returning(columns);
     if (row) return { ...row, created: true };
@@ -61,6 +74,23 @@ export async function appendCoachMessage(
     }
     return { ...kept, created: false };
   });
+}
+
+/**
+ * The coach's finished answer to one of the member's messages, if one was kept: a retry of that
+ * message (its answer was lost on the way back) gets this answer again instead of a second one.
+ */
+export async function findFinishedReply(viewer: Viewer, questionId: string): Promise<CoachMessage | null> {
+  assertRole(viewer, "patient");
+  const [row] = await withViewer(viewer, (tx) =>
+    tx
+      .select(columns)
+      .from(messages)
+      .where(and(eq(messages.userId, viewer.userId), eq(messages.replyTo, questionId), eq(messages.role, "assistant"), eq(messages.complete, true)))
+      .orderBy(desc(messages.createdAt))
+      .limit(1),
+  );
+  return row ?? null;
 }
 
 /** The latest `limit` messages of the member's conversation, oldest first (the order a chat reads). */

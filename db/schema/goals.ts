@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  pgTable, pgEnum, uuid, text, timestamp, integer, doublePrecision, date, jsonb, index, uniqueIndex, pgPolicy, boolean,
+  pgTable, pgEnum, uuid, text, timestamp, integer, doublePrecision, date, jsonb, index, uniqueIndex, pgPolicy, boolean, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { appUser, currentUserId, mentorCan, ownerOnly, ownerWithMentorRead } from "./rls";
@@ -122,11 +122,16 @@ export const messages = pgTable(
     provider: text("provider"),
     /** The chat's own id for a member's message: sending it again (a retry) keeps it once. */
     clientId: text("client_id"),
+    /** For the coach's answer: the member's message it answers (a retry of that message replays it). */
+    replyTo: uuid("reply_to").references((): AnyPgColumn => messages.id, { onDelete: "cascade" }),
+    /** False for an answer cut short (the member left, or the model failed mid-way): a retry asks again. */
+    complete: boolean("complete").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
     index("messages_user_time_idx").on(t.userId, t.createdAt),
     uniqueIndex("messages_user_client_id_idx").on(t.userId, t.clientId),
+    index("messages_reply_to_idx").on(t.replyTo),
     ...ownerOnly("messages", t.userId),
   ],
 ).enableRLS();

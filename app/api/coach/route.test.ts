@@ -2,12 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DateTime } from "luxon";
+import { eq } from "drizzle-orm";
 import { openTestDatabase, testEngines } from "@/db/testing/test-database";
 import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { createTestViewer } from "@/db/testing/test-accounts";
 import { withSystem, type Viewer } from "@/db/queries/context";
-import { COACH_LIMIT, listCoachMessages } from "@/db/queries/coach-messages";
+import { appendCoachMessage, COACH_LIMIT, listCoachMessages } from "@/db/queries/coach-messages";
 import { loadMemberGoalSummary } from "@/db/queries/goals";
 import { consumeLimit } from "@/db/queries/rate-limit";
 import { resetEnvForTests } from "@/lib/env";
@@ -134,31 +135,56 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
     expect((await listCoachMessages(bob, 50)).map((m) => m.role)).toEqual(["user", "assistant"]);
   });
 
-  it("keeps a retried question once (same chat id) and answers it again without repeating it to the model", async () => {
+  it("a retry of a question (same chat id) is kept once: a finished answer is sent again, without the model", async () => {
     const server = await startOpenAiTestServer(() => ({ events: chatStreamEvents(["Keep the walks going."]) }));
     try {
       useModel(server.baseURL);
       signIn(bob);
       const before = await listCoachMessages(bob, 200);
       const first = await post({ message: "Was Monday a good day?", id: "q-retry-1" });
-      await first.text();
+      expect(streamedText(parseStream(await first.text()))).toBe("Keep the walks going.");
+      // The answer was lost on the way back; the chat sends the same message again (a stock useChat body).
       const retry = await post({ messages: [{ id: "q-retry-1", role: "user", parts: [{ type: "text", text: "Was Monday a good day?" }] }] });
       expect(retry.status).toBe(200);
-      expect(streamedText(parseStream(await retry.text()))).toBe("Keep the walks going.");
-
+      const chunks = parseStream(await retry.text());
+      expect(streamedText(chunks)).toBe("Keep the walks going.");
+      expect(chunks.find((c) => c.type === "finish")?.messageMetadata?.provider).toBe("model:test-model");
+      expect(server.requests).toHaveLength(1);
       const stored = (await listCoachMessages(bob, 200)).slice(before.length);
-      expect(stored.map((m) => m.role)).toEqual(["user", "assistant", "assistant"]);
-      // The retry's history holds the question once: as the new question, not also as history.
-      const sent = server.requests[1].body.messages as { role: string; content: unknown }[];
-      expect(sent.filter((m) => JSON.stringify(m.content).includes("Was Monday a good day?"))).toHaveLength(1);
-      expect(sent.map((m) => m.role)).toEqual(["system", ...before.map((m) => m.role), "assistant", "user"]);
+      expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
+      expect(stored[1].replyTo).toBe(stored[0].id);
 
       const reused = await post({ message: "Something else entirely", id: "q-retry-1" });
       expect(reused.status).toBe(409);
       expect((await reused.json()).error.message).toMatch(/already used for another message/);
       const badId = await post({ message: "Hello", id: "has spaces in it" });
       expect(badId.status).toBe(400);
-      expect((await listCoachMessages(bob, 200)).length).toBe(before.length + 3);
+      expect((await listCoachMessages(bob, 200)).length).toBe(before.length + 2);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it("a retry after an answer cut short asks the model again, with neither the question twice nor the cut answer in its history", async () => {
+    const server = await startOpenAiTestServer(() => ({ events: chatStreamEvents(["Tuesday was better."]) }));
+    try {
+      useModel(server.baseURL);
+      signIn(bob);
+      const before = await listCoachMessages(bob, 200);
+      const asked = await appendCoachMessage(bob, { role: "user", content: "And Tuesday?", clientId: "q-retry-2" });
+      await appendCoachMessage(bob, { role: "assistant", content: "Tuesday", provider: "model:test-model", reply: { replyTo: asked.id, complete: false } });
+      const retry = await post({ message: "And Tuesday?", id: "q-retry-2" });
+      expect(streamedText(parseStream(await retry.text()))).toBe("Tuesday was better.");
+      const sent = server.requests[0].body.messages as { role: string; content: unknown }[];
+      expect(sent.filter((m) => JSON.stringify(m.content).includes("And Tuesday?"))).toHaveLength(1);
+      expect(sent.some((m) => m.role === "assistant" && JSON.stringify(m.content) === JSON.stringify("Tuesday"))).toBe(false);
+      expect(sent.map((m) => m.role)).toEqual(["system", ...before.slice(-20).map((m) => m.role), "user"]);
+      const stored = (await listCoachMessages(bob, 200)).slice(before.length);
+      expect(stored.map((m) => [m.role, m.content])).toEqual([
+        ["user", "And Tuesday?"],
+        ["assistant", "Tuesday"],
+        ["assistant", "Tuesday was better."],
+      ]);
     } finally {
       await server.close();
     }
@@ -235,6 +261,9 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
         { role: "user", content: "How is my walking going?", provider: null },
         { role: "assistant", content: sentence, provider: "model:test-model" },
       ]);
+      // Kept as cut short: a retry of this question would ask again rather than send this part back.
+      const [cut] = await withSystem((tx) => tx.select({ complete: s.messages.complete, replyTo: s.messages.replyTo }).from(s.messages).where(eq(s.messages.id, stored.at(-1)!.id)));
+      expect(cut).toEqual({ complete: false, replyTo: stored.at(-2)!.id });
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -6,7 +6,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { jsonError } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/body";
 import { consumeLimit } from "@/db/queries/rate-limit";
-import { appendCoachMessage, COACH_LIMIT, COACH_MESSAGE_MAX, listCoachMessages } from "@/db/queries/coach-messages";
+import {
+  appendCoachMessage, COACH_LIMIT, COACH_MESSAGE_MAX, findFinishedReply, listCoachMessages, type CoachMessage, type CoachReplyLink,
+} from "@/db/queries/coach-messages";
 import { loadMemberGoalSummary } from "@/db/queries/goals";
 import { loadMoodTrend } from "@/db/queries/journal";
 import type { Viewer } from "@/db/queries/context";
@@ -84,10 +86,17 @@ export async function POST(req: Request): Promise<Response> {
       );
     }
     // Kept before any model runs: whatever fails next, the member's words are not lost. A retry of
-    // a question already kept (same chat id) is not kept again; it only asks for a new answer.
+    // a question already kept (same chat id) is not kept again: it gets the finished answer kept for
+    // it (lost on the way back), or, if that answer was cut short or never came, a new one.
     const asked = await appendCoachMessage(viewer, { role: "user", content: question, clientId });
     kept = true;
-    const history = (await listCoachMessages(viewer, COACH_HISTORY + 1)).filter((m) => m.id !== asked.id).slice(-COACH_HISTORY);
+    if (!asked.created) {
+      const finished = await findFinishedReply(viewer, asked.id);
+      if (finished) return replayReply(finished);
+    }
+    const history = (await listCoachMessages(viewer, COACH_HISTORY + 2))
+      .filter((m) => m.id !== asked.id && m.replyTo !== asked.id)
+      .slice(-COACH_HISTORY);
     const [summary, mood] = await Promise.all([
       loadMemberGoalSummary(viewer),
       // The mood only colours the answer; a journal problem must not stop the coach.
@@ -96,7 +105,7 @@ export async function POST(req: Request): Promise<Response> {
         return null;
       }),
     ]);
-    return streamAndKeepReply(req, viewer, (signal) =>
+    return streamAndKeepReply(req, viewer, asked.id, (signal) =>
       streamCoachReply({ summary, mood, history: history.map((m) => ({ role: m.role, content: m.content })), message: question, signal }),
     );
   } catch (e) {
@@ -115,7 +124,7 @@ export async function POST(req: Request): Promise<Response> {
  * or cut short because the member closed the page (then the part that was written is kept, and
  * the model is stopped rather than left running for nobody).
  */
-function streamAndKeepReply(req: Request, viewer: Viewer, start: (signal: AbortSignal) => CoachStream): Response {
+function streamAndKeepReply(req: Request, viewer: Viewer, questionId: string, start: (signal: AbortSignal) => CoachStream): Response {
   const gone = new AbortController();
   const stop = () => gone.abort();
   req.signal?.addEventListener("abort", stop, { once: true });
@@ -145,7 +154,7 @@ function streamAndKeepReply(req: Request, viewer: Viewer, start: (signal: AbortS
         // model that failed before its first sentence hands over to the grounded coach). A stream
         // that threw may never settle it, so then the provider asked first is kept.
         if (!threw) provider = (await reply.finished).provider;
-        await keepReply(viewer, text, provider);
+        await keepReply(viewer, text, provider, { replyTo: questionId, complete: !threw && !gone.signal.aborted });
         req.signal?.removeEventListener("abort", stop);
       }
       writer.write({ type: "text-end", id: textId });
@@ -155,12 +164,27 @@ function streamAndKeepReply(req: Request, viewer: Viewer, start: (signal: AbortS
   return createUIMessageStreamResponse({ stream: notifyOnCancel(stream, stop), headers: { "Cache-Control": "no-store" } });
 }
 
-async function keepReply(viewer: Viewer, text: string, provider: string) {
+/** A kept answer sent again as the same stream a new one would be (the retry's answer was lost on the way back). */
+function replayReply(kept: CoachMessage): Response {
+  const stream = createUIMessageStream<CoachUIMessage>({
+    execute: ({ writer }) => {
+      const textId = generateId();
+      writer.write({ type: "start", messageMetadata: kept.provider ? { provider: kept.provider } : {} });
+      writer.write({ type: "text-start", id: textId });
+      writer.write({ type: "text-delta", id: textId, delta: kept.content });
+      writer.write({ type: "text-end", id: textId });
+      writer.write({ type: "finish", messageMetadata: { ...(kept.provider ? { provider: kept.provider } : {}), createdAt: kept.createdAt.toISOString() } });
+    },
+  });
+  return createUIMessageStreamResponse({ stream, headers: { "Cache-Control": "no-store" } });
+}
+
+async function keepReply(viewer: Viewer, text: string, provider: string, reply: CoachReplyLink) {
   const content = text.trim().slice(0, COACH_MESSAGE_MAX);
   // Nothing was said (the page closed before the first word): there is nothing to keep.
   if (!content) return;
   try {
-    await appendCoachMessage(viewer, { role: "assistant", content, provider });
+    await appendCoachMessage(viewer, { role: "assistant", content, provider, reply });
   } catch (e) {
     console.error("[api:coach] could not keep the coach's reply", e);
   }
