@@ -54,7 +54,7 @@ const schema = z.object({
   TEST_DATABASE_URL: databaseUrl,
   PROXIMA_DISABLE_SCHEDULER: flag,
   /** Proxies in front of the app that append to X-Forwarded-For (lib/http/client-ip.ts). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number.").min(1, "TRUSTED_PROXY_HOPS must be at least 1.").max(10).default(1),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int("TRUSTED_PROXY_HOPS must be a whole number.").min(0, "TRUSTED_PROXY_HOPS cannot be negative.").max(10).default(1),
 });
 
 export type Env = z.infer<typeof schema>;

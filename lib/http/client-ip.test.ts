@@ -13,6 +13,10 @@ describe("clientIp", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "203.0.113.9" }), 3)).toBe("203.0.113.9");
   });
 
+  it("with no proxy in front (0 hops), reads no header at all: one bucket for everyone", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6", "x-real-ip": "7.7.7.7" }), 0)).toBe("direct");
+  });
+
   it("falls back to X-Real-IP, then to one shared bucket", () => {
     expect(clientIp(new Headers({ "x-real-ip": " 203.0.113.10 " }), 1)).toBe("203.0.113.10");
     expect(clientIp(new Headers({ "x-forwarded-for": " , " }), 1)).toBe("unknown");

@@ -17,5 +17,7 @@ describe("link origins", () => {
     expect(emailLinkOrigin(undefined, "https://evil.example")).toBeNull();
     expect(emailLinkOrigin(undefined, "https://localhost.evil.example")).toBeNull();
     expect(emailLinkOrigin(undefined, "not a url")).toBeNull();
+    // Parsed as localhost, but the link is rebuilt from the parsed origin, so nothing else of it survives.
+    expect(emailLinkOrigin(undefined, "http://localhost\\@evil.example")).toBe("http://localhost");
   });
 });

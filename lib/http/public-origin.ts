@@ -12,11 +12,16 @@ export function requestOrigin(headers: Headers): string {
   return `${proto}://${host}`;
 }
 
-/** APP_URL without trailing slashes, else the request's origin when it is loopback; null when neither. */
+/**
+ * APP_URL without trailing slashes, else the request's origin when it is loopback; null when neither.
+ * The origin is rebuilt by URL, never passed through: a Host such as `localhost\@evil.example` parses
+ * as localhost but would read differently in a mail client.
+ */
 export function emailLinkOrigin(appUrl: string | undefined, fromRequest: string): string | null {
   if (appUrl) return appUrl.replace(/\/+$/, "");
   try {
-    return isLoopbackHost(new URL(fromRequest).host) ? fromRequest : null;
+    const url = new URL(fromRequest);
+    return isLoopbackHost(url.host) ? url.origin : null;
   } catch {
     return null;
   }

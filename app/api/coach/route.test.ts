@@ -13,7 +13,7 @@ import { loadMemberGoalSummary } from "@/db/queries/goals";
 import { consumeLimit } from "@/db/queries/rate-limit";
 import { resetEnvForTests } from "@/lib/env";
 import { startOpenAiTestServer } from "@/lib/ai/testing/openai-test-server";
-import { chatStreamEvents } from "@/lib/ai/goals/testing/chat-stream";
+import { chatStreamEvents, unfinishedChatStreamEvents } from "@/lib/ai/goals/testing/chat-stream";
 import { COACH_UNAVAILABLE } from "@/lib/ai/goals";
 import { POST } from "./route";
 
@@ -186,6 +186,33 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
         ["assistant", "Tuesday was better."],
       ]);
     } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it("an answer the model broke off mid-way is kept as not finished, so a retry asks again instead of replaying it", async () => {
+    let calls = 0;
+    const server = await startOpenAiTestServer(() =>
+      ++calls === 1
+        ? { events: unfinishedChatStreamEvents(["You ran twice this week. ", "Tomorrow, try a"]), cutAfterEvents: true }
+        : { events: chatStreamEvents(["You ran twice this week; keep it up."]) },
+    );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      useModel(server.baseURL);
+      signIn(bob);
+      const first = await post({ message: "How are my runs?", id: "q-broken-1" });
+      expect(streamedText(parseStream(await first.text()))).toContain("You ran twice this week.");
+      const retry = await post({ message: "How are my runs?", id: "q-broken-1" });
+      expect(streamedText(parseStream(await retry.text()))).toBe("You ran twice this week; keep it up.");
+      expect(server.requests).toHaveLength(2);
+      const answers = await withSystem((tx) =>
+        tx.select({ complete: s.messages.complete, content: s.messages.content }).from(s.messages).where(eq(s.messages.role, "assistant")),
+      );
+      const mine = answers.filter((a) => a.content.startsWith("You ran twice this week"));
+      expect(mine.map((a) => a.complete).sort()).toEqual([false, true]);
+    } finally {
+      logged.mockRestore();
       await server.close();
     }
   }, 30_000);

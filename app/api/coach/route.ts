@@ -153,8 +153,11 @@ function streamAndKeepReply(req: Request, viewer: Viewer, questionId: string, st
         // `finished` settles once the stream is read or abandoned and says who really answered (a
         // model that failed before its first sentence hands over to the grounded coach). A stream
         // that threw may never settle it, so then the provider asked first is kept.
-        if (!threw) provider = (await reply.finished).provider;
-        await keepReply(viewer, text, provider, { replyTo: questionId, complete: !threw && !gone.signal.aborted });
+        // An answer is finished only if the stream ran to its end: not thrown, not left by the member,
+        // and not cut short by the model (which ends the stream with a sentence saying so).
+        let cutShort = threw;
+        if (!threw) ({ provider, cutShort } = await reply.finished);
+        await keepReply(viewer, text, provider, { replyTo: questionId, complete: !cutShort && !gone.signal.aborted });
         req.signal?.removeEventListener("abort", stop);
       }
       writer.write({ type: "text-end", id: textId });
