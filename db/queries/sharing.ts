@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, count, desc, eq, inArray, isNull, max, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, lte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import { exportHistory, shareLinks, shareLinkViews, weeklyHealthStories } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -264,17 +264,31 @@ export async function listShareViewsByLink(viewer: Viewer, linkIds: string[], pe
   const out = new Map<string, ShareViewRow[]>();
   const ids = linkIds.filter(isUuid);
   if (ids.length === 0) return out;
-  const rows = await withViewer(viewer, (tx) =>
-    tx
-      .select({ shareLinkId: shareLinkViews.shareLinkId, viewedAt: shareLinkViews.viewedAt, ipHash: shareLinkViews.ipHash, userAgent: shareLinkViews.userAgent, kind: shareLinkViews.kind })
+  const rows = await withViewer(viewer, (tx) => {
+    // Ranked per link in SQL, so a link opened thousands of times sends only its latest `perLink`.
+    const ranked = tx
+      .select({
+        shareLinkId: shareLinkViews.shareLinkId,
+        viewedAt: shareLinkViews.viewedAt,
+        ipHash: shareLinkViews.ipHash,
+        userAgent: shareLinkViews.userAgent,
+        kind: shareLinkViews.kind,
+        rank: sql<number>`row_number() over (partition by ${shareLinkViews.shareLinkId} order by ${shareLinkViews.viewedAt} desc)`.as("rank"),
+      })
       .from(shareLinkViews)
       .where(and(eq(shareLinkViews.userId, viewer.userId), inArray(shareLinkViews.shareLinkId, ids)))
-      .orderBy(desc(shareLinkViews.viewedAt)),
-  );
+      .as("ranked");
+    const limit = Number.isFinite(perLink) ? lte(ranked.rank, Math.max(0, Math.floor(perLink))) : undefined;
+    return tx
+      .select({ shareLinkId: ranked.shareLinkId, viewedAt: ranked.viewedAt, ipHash: ranked.ipHash, userAgent: ranked.userAgent, kind: ranked.kind })
+      .from(ranked)
+      .where(limit)
+      .orderBy(desc(ranked.viewedAt));
+  });
   for (const row of rows) {
-    const list = out.get(row.shareLinkId) ?? [];
-    if (list.length < perLink) list.push(row);
-    out.set(row.shareLinkId, list);
+    const list = out.get(row.shareLinkId);
+    if (list) list.push(row);
+    else out.set(row.shareLinkId, [row]);
   }
   return out;
 }
