@@ -314,14 +314,15 @@ export async function recordPdfExport(viewer: Viewer, input: { from: string; to:
   });
 }
 
-/** The viewer's export history (PDFs and shares), newest first. */
-export async function listExportHistory(viewer: Viewer) {
+/** The viewer's latest exports (PDFs and shares), newest first. */
+export async function listExportHistory(viewer: Viewer, limit = 200) {
   return withViewer(viewer, (tx) =>
     tx
       .select({ id: exportHistory.id, exportType: exportHistory.exportType, periodStart: exportHistory.periodStart, periodEnd: exportHistory.periodEnd, recipientEmail: exportHistory.recipientEmail, shareLinkId: exportHistory.shareLinkId, createdAt: exportHistory.createdAt })
       .from(exportHistory)
       .where(eq(exportHistory.userId, viewer.userId))
-      .orderBy(desc(exportHistory.createdAt)),
+      .orderBy(desc(exportHistory.createdAt))
+      .limit(Math.max(1, Math.floor(limit))),
   );
 }
 

@@ -72,7 +72,7 @@ export default async function SharingPage() {
   const links = await listShareLinks(viewer);
   const [views, exports, weeks] = await Promise.all([
     listShareViewsByLink(viewer, links.filter((l) => l.views > 0).map((l) => l.id), VIEWS_LISTED),
-    listExportHistory(viewer),
+    listExportHistory(viewer, EXPORTS_LISTED),
     listBriefWeeks(viewer),
   ]);
   const today = DateTime.now().setZone(profile.timezone).startOf("day");
@@ -100,7 +100,7 @@ export default async function SharingPage() {
       {exports.length > 0 && (
         <Card title="Export history">
           <ul className="divide-y divide-slate-200 text-sm" data-testid="export-history">
-            {exports.slice(0, EXPORTS_LISTED).map((e) => {
+            {exports.map((e) => {
               const line = describeExport(e, profile.timezone);
               return (
                 <li key={e.id} className="flex flex-wrap justify-between gap-x-3 py-2">
