@@ -106,4 +106,12 @@ test("a patient shares a report; a doctor with no account opens it and the PDF; 
   const unknown = await doctorPage.goto(shareUrl.replace(/[A-Za-z0-9_-]{43}$/, "A".repeat(43)));
   expect(unknown?.status()).toBe(404);
   await doctorContext.close();
+
+  // The sharing page, its view log open, fits a phone (long doctor addresses wrap).
+  await page.setViewportSize({ width: 390, height: 844 });
+  await sharing.goto();
+  await sharing.row(doctor).getByTestId("share-view-log").getByText("Who opened it").click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, "/sharing scrolls sideways").toBeLessThanOrEqual(1);
+  await page.screenshot({ path: "test-results/sharing-phone.png", fullPage: true });
 });
