@@ -6,7 +6,7 @@ import * as s from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestViewer } from "@/db/testing/test-accounts";
 import { withSystem, withViewer, type Viewer } from "./context";
-import { appendCoachMessage, COACH_MESSAGE_MAX, listCoachMessages } from "./coach-messages";
+import { ANSWER_LEASE_MS, appendCoachMessage, claimAnswer, COACH_MESSAGE_MAX, listCoachMessages, releaseAnswer } from "./coach-messages";
 
 async function expectAppError(p: Promise<unknown>, code: string, message?: RegExp) {
   const e = await p.then(() => null, (err: unknown) => err);
@@ -67,6 +67,22 @@ describe.each(testEngines())("coach messages on %s", (engine) => {
     const rows = await withSystem((tx) => tx.select().from(s.messages).where(eq(s.messages.clientId, "chat-42")));
     expect(rows.map((r) => r.userId).sort()).toEqual([ada.userId, bob.userId].sort());
     await withSystem((tx) => tx.delete(s.messages).where(eq(s.messages.userId, bob.userId)));
+  });
+
+  it("lets one request at a time answer a message: a claim holds until released or its lease runs out", async () => {
+    const q = await appendCoachMessage(ada, { role: "user", content: "Hold me", clientId: "chat-lease" });
+    const t0 = new Date();
+    expect(await claimAnswer(ada, q.id, t0)).toBe(true);
+    expect(await claimAnswer(ada, q.id, t0)).toBe(false);
+    await releaseAnswer(ada, q.id);
+    expect(await claimAnswer(ada, q.id, t0)).toBe(true);
+    // A holder that crashed frees the message once its lease has run out.
+    expect(await claimAnswer(ada, q.id, new Date(t0.getTime() + ANSWER_LEASE_MS - 1))).toBe(false);
+    expect(await claimAnswer(ada, q.id, new Date(t0.getTime() + ANSWER_LEASE_MS + 1))).toBe(true);
+    // Only the member's own questions can be claimed.
+    expect(await claimAnswer(bob, q.id, t0)).toBe(false);
+    const answer = await appendCoachMessage(ada, { role: "assistant", content: "Held.", provider: "grounded", reply: { replyTo: q.id, complete: true } });
+    expect(await claimAnswer(ada, answer.id, t0)).toBe(false);
   });
 
   it("shows another member none of them, and refuses a mentor", async () => {

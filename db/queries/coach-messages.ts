@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { messages } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { assertRole, withViewer, type Viewer } from "./context";
@@ -91,6 +91,40 @@ export async function findFinishedReply(viewer: Viewer, questionId: string): Pro
       .limit(1),
   );
   return row ?? null;
+}
+
+/** How long one request may hold a question while it answers; a crashed one frees it after this. */
+export const ANSWER_LEASE_MS = 2 * 60_000;
+
+/**
+ * Takes the right to answer one of the member's messages, so two requests for the same question (a
+ * retry while the first answer is still streaming, two tabs) never both ask the model. False when
+ * another request holds it. The holder frees it with `releaseAnswer` once its answer is kept.
+ */
+export async function claimAnswer(viewer: Viewer, questionId: string, now = new Date()): Promise<boolean> {
+  assertRole(viewer, "patient");
+  const rows = await withViewer(viewer, (tx) =>
+    tx
+      .update(messages)
+      .set({ answeringUntil: new Date(now.getTime() + ANSWER_LEASE_MS) })
+      .where(
+        and(
+          eq(messages.id, questionId),
+          eq(messages.userId, viewer.userId),
+          eq(messages.role, "user"),
+          or(isNull(messages.answeringUntil), lt(messages.answeringUntil, now)),
+        ),
+      )
+      .returning({ id: messages.id }),
+  );
+  return rows.length === 1;
+}
+
+export async function releaseAnswer(viewer: Viewer, questionId: string): Promise<void> {
+  assertRole(viewer, "patient");
+  await withViewer(viewer, (tx) =>
+    tx.update(messages).set({ answeringUntil: null }).where(and(eq(messages.id, questionId), eq(messages.userId, viewer.userId))),
+  );
 }
 
 /** The latest `limit` messages of the member's conversation, oldest first (the order a chat reads). */

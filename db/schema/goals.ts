@@ -126,6 +126,8 @@ export const messages = pgTable(
     replyTo: uuid("reply_to").references((): AnyPgColumn => messages.id, { onDelete: "cascade" }),
     /** False for an answer cut short (the member left, or the model failed mid-way): a retry asks again. */
     complete: boolean("complete").notNull().default(true),
+    /** For a member's message: until when one request holds the right to answer it (a second waits). */
+    answeringUntil: timestamp("answering_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

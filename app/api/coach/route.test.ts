@@ -8,7 +8,7 @@ import type { DatabaseHandle } from "@/db/client";
 import * as s from "@/db/schema";
 import { createTestViewer } from "@/db/testing/test-accounts";
 import { withSystem, type Viewer } from "@/db/queries/context";
-import { appendCoachMessage, COACH_LIMIT, listCoachMessages } from "@/db/queries/coach-messages";
+import { appendCoachMessage, claimAnswer, COACH_LIMIT, listCoachMessages, releaseAnswer } from "@/db/queries/coach-messages";
 import { loadMemberGoalSummary } from "@/db/queries/goals";
 import { consumeLimit } from "@/db/queries/rate-limit";
 import { resetEnvForTests } from "@/lib/env";
@@ -185,6 +185,29 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
         ["assistant", "Tuesday"],
         ["assistant", "Tuesday was better."],
       ]);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it("a second request for a message still being answered waits (503 with a sentence) and asks no model", async () => {
+    const server = await startOpenAiTestServer(() => ({ events: chatStreamEvents(["Thursday looks fine."]) }));
+    try {
+      useModel(server.baseURL);
+      signIn(bob);
+      // The first request holds the question while it answers (here: it has not finished).
+      const asked = await appendCoachMessage(bob, { role: "user", content: "What about Thursday?", clientId: "q-busy-1" });
+      expect(await claimAnswer(bob, asked.id)).toBe(true);
+      const second = await post({ message: "What about Thursday?", id: "q-busy-1" });
+      expect(second.status).toBe(503);
+      expect((await second.json()).error).toMatchObject({ code: "unavailable:coach_busy", message: expect.stringMatching(/still answering this message/) });
+      expect(server.requests).toHaveLength(0);
+      // Once the holder is done (or its lease ran out), a retry is answered, and frees the question again.
+      await releaseAnswer(bob, asked.id);
+      const third = await post({ message: "What about Thursday?", id: "q-busy-1" });
+      expect(streamedText(parseStream(await third.text()))).toBe("Thursday looks fine.");
+      expect(await claimAnswer(bob, asked.id)).toBe(true);
+      await releaseAnswer(bob, asked.id);
     } finally {
       await server.close();
     }

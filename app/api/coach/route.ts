@@ -7,7 +7,7 @@ import { jsonError } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/body";
 import { consumeLimit } from "@/db/queries/rate-limit";
 import {
-  appendCoachMessage, COACH_LIMIT, COACH_MESSAGE_MAX, findFinishedReply, listCoachMessages, type CoachMessage, type CoachReplyLink,
+  appendCoachMessage, claimAnswer, COACH_LIMIT, COACH_MESSAGE_MAX, findFinishedReply, listCoachMessages, releaseAnswer, type CoachMessage, type CoachReplyLink,
 } from "@/db/queries/coach-messages";
 import { loadMemberGoalSummary } from "@/db/queries/goals";
 import { loadMoodTrend } from "@/db/queries/journal";
@@ -75,8 +75,11 @@ async function readBody(req: Request): Promise<unknown> {
 
 export async function POST(req: Request): Promise<Response> {
   let kept = false;
+  let answering: string | null = null;
+  let viewerOfRequest: Viewer | null = null;
   try {
     const { viewer } = await requireViewer("patient");
+    viewerOfRequest = viewer;
     const { text: question, clientId } = questionFrom(await readBody(req));
     const limit = await consumeLimit(COACH_LIMIT, viewer.userId);
     if (!limit.allowed) {
@@ -94,6 +97,11 @@ export async function POST(req: Request): Promise<Response> {
       const finished = await findFinishedReply(viewer, asked.id);
       if (finished) return replayReply(finished);
     }
+    if (!(await claimAnswer(viewer, asked.id))) {
+      throw new AppError("unavailable:coach_busy", "The coach is still answering this message, perhaps in another window. Wait a moment, then try again.");
+    }
+    // From here the question is held: every way out frees it (the stream's end, or the catch below).
+    answering = asked.id;
     const history = (await listCoachMessages(viewer, COACH_HISTORY + 2))
       .filter((m) => m.id !== asked.id && m.replyTo !== asked.id)
       .slice(-COACH_HISTORY);
@@ -109,8 +117,9 @@ export async function POST(req: Request): Promise<Response> {
       streamCoachReply({ summary, mood, history: history.map((m) => ({ role: m.role, content: m.content })), message: question, signal }),
     );
   } catch (e) {
+    if (answering && viewerOfRequest) await releaseAnswer(viewerOfRequest, answering).catch(() => {});
     if (isAppError(e)) {
-      if (e.status >= 500) console.error("[api:coach]", e, e.cause);
+      if (e.status >= 500 && e.code !== "unavailable:coach_busy") console.error("[api:coach]", e, e.cause);
       return jsonError(e);
     }
     console.error("[api:coach]", e);
@@ -158,6 +167,7 @@ function streamAndKeepReply(req: Request, viewer: Viewer, questionId: string, st
         let cutShort = threw;
         if (!threw) ({ provider, cutShort } = await reply.finished);
         await keepReply(viewer, text, provider, { replyTo: questionId, complete: !cutShort && !gone.signal.aborted });
+        await releaseAnswer(viewer, questionId).catch((e: unknown) => console.error("[api:coach] could not free the question", e));
         req.signal?.removeEventListener("abort", stop);
       }
       writer.write({ type: "text-end", id: textId });

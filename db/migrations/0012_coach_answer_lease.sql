@@ -1,0 +1,1 @@
+ALTER TABLE "messages" ADD COLUMN "answering_until" timestamp with time zone;
