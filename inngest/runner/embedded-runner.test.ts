@@ -13,7 +13,8 @@ import { systemHeartbeat } from "../functions/system-heartbeat";
 import { weeklyBriefFanOut } from "../functions/weekly-brief-fan-out";
 import { EmbeddedRunner, type EmbeddedRunnerOptions } from "./embedded-runner";
 import { GENERIC_RUN_FAILURE } from "./run-errors";
-import { createFakeClock, createGate, createMemoryLogger, waitFor } from "./testing/runner-test-kit";
+import { createFakeClock, createGate, createMemoryLogger } from "./testing/runner-test-kit";
+import { waitFor } from "@/lib/testing/wait-for";
 
 const T0 = new Date("2026-03-02T09:00:00.000Z"); // a Monday
 const BACKOFF = { baseMs: 1_000, factor: 2, maxMs: 60_000 };

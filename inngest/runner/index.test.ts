@@ -8,7 +8,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { inngest } from "../client";
 import { defineWorkflow } from "../define-workflow";
 import { ensureEmbeddedRunner, getRunStatus, runUntilIdle, sendEvent, stopEmbeddedRunner, taskIdOf } from "./index";
-import { createMemoryLogger, waitFor } from "./testing/runner-test-kit";
+import { createMemoryLogger } from "./testing/runner-test-kit";
+import { waitFor } from "@/lib/testing/wait-for";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ENV_KEYS = ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "PROXIMA_DISABLE_SCHEDULER"] as const;

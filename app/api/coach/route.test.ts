@@ -15,6 +15,7 @@ import { resetEnvForTests } from "@/lib/env";
 import { startOpenAiTestServer } from "@/lib/ai/testing/openai-test-server";
 import { chatStreamEvents, unfinishedChatStreamEvents } from "@/lib/ai/goals/testing/chat-stream";
 import { COACH_UNAVAILABLE } from "@/lib/ai/goals";
+import { waitFor } from "@/lib/testing/wait-for";
 import { POST } from "./route";
 
 // The signed-in person, as Auth.js would report it from the session cookie; getViewer then checks it against the database.
@@ -47,15 +48,6 @@ function useModel(baseURL: string | null) {
   for (const key of MODEL_ENV) delete process.env[key];
   if (baseURL) Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: baseURL, OPENAI_MODEL: "test-model" });
   resetEnvForTests();
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return read();
 }
 
 describe.each(testEngines())("POST /api/coach on %s", (engine) => {
@@ -306,7 +298,10 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
       await reader.cancel();
 
       await closed;
-      const stored = await waitFor(() => listCoachMessages(ada, 200), (all) => all.length === before + 2);
+      const stored = await waitFor(async () => {
+        const all = await listCoachMessages(ada, 200);
+        return all.length === before + 2 && all;
+      }, "the question and the partial answer to be kept");
       expect(stored.slice(before).map((m) => ({ role: m.role, content: m.content, provider: m.provider }))).toEqual([
         { role: "user", content: "How is my walking going?", provider: null },
         { role: "assistant", content: sentence, provider: "model:test-model" },

@@ -29,12 +29,3 @@ export function createGate() {
   return { opened, open };
 }
 
-/** Waits (bounded, never asserting on time) until `check` returns a value. */
-export async function waitFor<T>(check: () => Promise<T | null | undefined | false>, what: string, attempts = 600): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await check();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Gave up waiting for ${what}`);
-}
