@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { formatDateTime } from "@/lib/reports/report-format";
 import type { CopilotAuditEntry } from "@/db/queries/copilot";
 import { describeProvider } from "./provider-label";
 
@@ -24,7 +24,7 @@ export function AuditTrail({ entries, timezone, audience, empty }: { entries: Co
       {entries.map((e) => (
         <li key={e.id} className="rounded-lg bg-slate-50 p-3 text-sm" data-testid="audit-entry">
           <p className="text-xs text-slate-600">
-            <time dateTime={e.createdAt.toISOString()}>{DateTime.fromJSDate(e.createdAt, { zone: timezone }).toFormat("d LLL yyyy, HH:mm")}</time>
+            <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt.toISOString(), timezone)}</time>
             {audience === "member" && ` · asked by ${e.mentorName ?? "a former mentor"}`}
             {` · answered by ${describeProvider(e.provider)}`}
           </p>

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { formatDateTime } from "@/lib/reports/report-format";
 import type { MenteeDetail } from "@/db/queries/mentor-view";
 import { MOOD_TEXT } from "@/lib/journal/mood";
 
@@ -15,7 +15,7 @@ export function SharedJournal({ journal, timezone }: { journal: MenteeDetail["jo
       {journal.entries.map((e) => (
         <li key={e.id} className="rounded-lg bg-slate-50 p-3" data-testid="shared-entry">
           <p className="text-xs text-slate-600">
-            {DateTime.fromJSDate(e.createdAt, { zone: timezone }).toFormat("d LLL yyyy, HH:mm")}
+            {formatDateTime(e.createdAt.toISOString(), timezone)}
             {e.mood && ` · ${MOOD_TEXT[e.mood]}`}
             {e.tags.length > 0 && ` · ${e.tags.map((t) => `#${t}`).join(" ")}`}
           </p>

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { formatDateTime } from "@/lib/reports/report-format";
 import { requirePageViewer } from "@/lib/auth/session";
 import { getDataOverview, listRecentImports } from "@/db/queries/data-overview";
 import { readRunError } from "@/db/queries/task-status";
@@ -10,7 +10,7 @@ export const metadata = { title: "Your data" };
 export default async function DataPage() {
   const { viewer, profile } = await requirePageViewer("patient", "admin");
   const [overview, imports] = await Promise.all([getDataOverview(viewer), listRecentImports(viewer)]);
-  const fmt = (d: Date | null) => (d ? DateTime.fromJSDate(d).setZone(profile.timezone).toFormat("d LLL yyyy, HH:mm") : "—");
+  const fmt = (d: Date | null) => (d ? formatDateTime(d.toISOString(), profile.timezone) : "—");
 
   return (
     <div className="space-y-6">

@@ -1,5 +1,5 @@
 import Bowser from "bowser";
-import { DateTime } from "luxon";
+import { formatDateTime } from "@/lib/reports/report-format";
 
 /**
  * How the sharing page describes one opening of a link and one export, in the patient's zone:
@@ -12,7 +12,7 @@ export type ViewLine = { when: string; what: string; browser: string; network: s
 
 export function describeView(view: { viewedAt: Date; kind: string; userAgent: string | null; ipHash: string | null }, timezone: string): ViewLine {
   return {
-    when: formatMoment(view.viewedAt, timezone),
+    when: formatDateTime(view.viewedAt.toISOString(), timezone),
     what: view.kind === "pdf" ? "Downloaded the PDF" : "Opened the report",
     browser: describeBrowser(view.userAgent),
     network: view.ipHash ? `network ${view.ipHash.slice(0, 6)}` : "network unknown",
@@ -29,10 +29,6 @@ export function describeBrowser(userAgent: string | null): string {
   return `${name}${major ? ` ${major}` : ""}${os ? ` on ${os}` : ""}`;
 }
 
-export function formatMoment(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).toFormat("d LLL yyyy, HH:mm", { locale: "en-GB" });
-}
-
 export type ExportLine = { when: string; what: string; period: string };
 
 export function describeExport(
@@ -41,5 +37,5 @@ export function describeExport(
 ): ExportLine {
   const what = row.exportType === "pdf" ? "PDF downloaded" : row.recipientEmail ? `Link created and sent to ${row.recipientEmail}` : "Link created";
   const period = row.periodStart && row.periodEnd ? `${row.periodStart} → ${row.periodEnd}` : "";
-  return { when: formatMoment(row.createdAt, timezone), what, period };
+  return { when: formatDateTime(row.createdAt.toISOString(), timezone), what, period };
 }
