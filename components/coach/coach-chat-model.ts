@@ -46,12 +46,9 @@ export function providerLabel(provider: string | undefined): string | null {
   return null;
 }
 
-/** Refusals the route answers before it keeps the member's message. */
-const REFUSED_BEFORE_KEEPING = ["bad_request", "payload_too_large", "rate_limited", "unauthorized", "forbidden", "conflict"];
-
 export type ChatFailure = {
   sentence: string;
-  /** True when the server refused the message without keeping it, so the page takes it off the conversation. */
+  /** True when the server says it did not keep the message, so the page takes it off the conversation. */
   notKept: boolean;
 };
 
@@ -62,10 +59,10 @@ export type ChatFailure = {
 export function describeChatError(error: Error | undefined): ChatFailure | null {
   if (!error) return null;
   try {
-    const body = JSON.parse(error.message) as { error?: { code?: unknown; message?: unknown } };
+    const body = JSON.parse(error.message) as { error?: { message?: unknown; details?: { kept?: unknown } } };
     if (typeof body.error?.message === "string" && body.error.message.trim() !== "") {
-      const kind = typeof body.error.code === "string" ? body.error.code.split(":")[0] : "";
-      return { sentence: body.error.message, notKept: REFUSED_BEFORE_KEEPING.includes(kind) };
+      // The route says whether it kept the message; without that, it stays shown (nothing is lost).
+      return { sentence: body.error.message, notKept: body.error.details?.kept === false };
     }
   } catch {
     // Not a JSON body: the request never reached the coach or the connection dropped.

@@ -26,14 +26,18 @@ describe("coach chat model", () => {
   });
 
   it("turns failures into sentences and says whether the message was kept", () => {
-    const problem = (code: string, message: string) => new Error(JSON.stringify({ error: { code, message } }));
-    expect(describeChatError(problem("rate_limited:coach", "You have sent 10 messages in the last minute."))).toEqual({
+    // The route's refusals say whether it kept the message (details.kept).
+    const problem = (code: string, message: string, kept: boolean) => new Error(JSON.stringify({ error: { code, message, details: { kept } } }));
+    expect(describeChatError(problem("rate_limited:coach", "You have sent 10 messages in the last minute.", false))).toEqual({
       sentence: "You have sent 10 messages in the last minute.",
       notKept: true,
     });
-    expect(describeChatError(problem("bad_request:coach", "Write a question for the coach before sending."))?.notKept).toBe(true);
-    expect(describeChatError(problem("conflict:coach", "This message id was already used for another message."))?.notKept).toBe(true);
-    expect(describeChatError(problem("internal:coach", "The coach could not answer just now. Your message is kept; please try again in a moment."))?.notKept).toBe(false);
+    expect(describeChatError(problem("bad_request:coach", "Write a question for the coach before sending.", false))?.notKept).toBe(true);
+    expect(describeChatError(problem("conflict:coach", "This message id was already used for another message.", false))?.notKept).toBe(true);
+    expect(describeChatError(problem("conflict:coach_busy", "The coach is still answering this message.", true))?.notKept).toBe(false);
+    expect(describeChatError(problem("internal:coach", "The coach could not answer just now. Your message is kept; please try again in a moment.", true))?.notKept).toBe(false);
+    // A problem body that does not say: the message stays shown, so nothing typed is lost.
+    expect(describeChatError(new Error(JSON.stringify({ error: { code: "internal:x", message: "Something failed." } })))?.notKept).toBe(false);
     expect(describeChatError(new TypeError("Failed to fetch"))).toEqual({ sentence: "We could not reach the coach: check your connection and try again.", notKept: false });
     expect(describeChatError(new Error("<html>Bad gateway</html>"))?.sentence).toBe("The coach could not answer just now. Please try again in a moment.");
     expect(describeChatError(undefined)).toBeNull();

@@ -148,7 +148,7 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
 
       const reused = await post({ message: "Something else entirely", id: "q-retry-1" });
       expect(reused.status).toBe(409);
-      expect((await reused.json()).error.message).toMatch(/already used for another message/);
+      expect((await reused.json()).error).toMatchObject({ message: expect.stringMatching(/already used for another message/), details: { kept: false } });
       const badId = await post({ message: "Hello", id: "has spaces in it" });
       expect(badId.status).toBe(400);
       expect((await listCoachMessages(bob, 200)).length).toBe(before.length + 2);
@@ -182,7 +182,7 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
     }
   }, 30_000);
 
-  it("a second request for a message still being answered waits (503 with a sentence) and asks no model", async () => {
+  it("a second request for a message still being answered waits (409 with a sentence, message kept) and asks no model", async () => {
     const server = await startOpenAiTestServer(() => ({ events: chatStreamEvents(["Thursday looks fine."]) }));
     try {
       useModel(server.baseURL);
@@ -191,8 +191,8 @@ describe.each(testEngines())("POST /api/coach on %s", (engine) => {
       const asked = await appendCoachMessage(bob, { role: "user", content: "What about Thursday?", clientId: "q-busy-1" });
       expect(await claimAnswer(bob, asked.id)).toBe(true);
       const second = await post({ message: "What about Thursday?", id: "q-busy-1" });
-      expect(second.status).toBe(503);
-      expect((await second.json()).error).toMatchObject({ code: "unavailable:coach_busy", message: expect.stringMatching(/still answering this message/) });
+      expect(second.status).toBe(409);
+      expect((await second.json()).error).toMatchObject({ code: "conflict:coach_busy", message: expect.stringMatching(/still answering this message/), details: { kept: true } });
       expect(server.requests).toHaveLength(0);
       // Once the holder is done (or its lease ran out), a retry is answered, and frees the question again.
       await releaseAnswer(bob, asked.id);

@@ -75,16 +75,14 @@ async function readBody(req: Request): Promise<unknown> {
 
 export async function POST(req: Request): Promise<Response> {
   let kept = false;
-  let answering: string | null = null;
-  let viewerOfRequest: Viewer | null = null;
   try {
     const { viewer } = await requireViewer("patient");
-    viewerOfRequest = viewer;
     const { text: question, clientId } = questionFrom(await readBody(req));
     const limit = await consumeLimit(COACH_LIMIT, viewer.userId);
     if (!limit.allowed) {
-      return jsonError(
+      return refusal(
         new AppError("rate_limited:coach", `You have sent ${COACH_LIMIT.points} messages in the last minute. Take a breath and ask again in ${limit.retryAfterSeconds} s.`),
+        false,
         { "Retry-After": String(limit.retryAfterSeconds) },
       );
     }
@@ -98,34 +96,45 @@ export async function POST(req: Request): Promise<Response> {
       if (finished) return replayReply(finished);
     }
     if (!(await claimAnswer(viewer, asked.id))) {
-      throw new AppError("unavailable:coach_busy", "The coach is still answering this message, perhaps in another window. Wait a moment, then try again.");
+      throw new AppError("conflict:coach_busy", "The coach is still answering this message, perhaps in another window. Wait a moment, then try again.");
     }
-    // From here the question is held: every way out frees it (the stream's end, or the catch below).
-    answering = asked.id;
-    const history = (await listCoachMessages(viewer, COACH_HISTORY + 2))
-      .filter((m) => m.id !== asked.id && m.replyTo !== asked.id)
-      .slice(-COACH_HISTORY);
-    const [summary, mood] = await Promise.all([
-      loadMemberGoalSummary(viewer),
-      // The mood only colours the answer; a journal problem must not stop the coach.
-      loadMoodTrend(viewer).catch((e: unknown) => {
-        console.error("[api:coach] mood trend unavailable", e);
-        return null;
-      }),
-    ]);
-    return streamAndKeepReply(req, viewer, asked.id, (signal) =>
-      streamCoachReply({ summary, mood, history: history.map((m) => ({ role: m.role, content: m.content })), message: question, signal }),
-    );
+    // From here the question is held until the stream's end frees it; a failure before the stream starts frees it here.
+    try {
+      const history = (await listCoachMessages(viewer, COACH_HISTORY + 2))
+        .filter((m) => m.id !== asked.id && m.replyTo !== asked.id)
+        .slice(-COACH_HISTORY);
+      const [summary, mood] = await Promise.all([
+        loadMemberGoalSummary(viewer),
+        // The mood only colours the answer; a journal problem must not stop the coach.
+        loadMoodTrend(viewer).catch((e: unknown) => {
+          console.error("[api:coach] mood trend unavailable", e);
+          return null;
+        }),
+      ]);
+      return streamAndKeepReply(req, viewer, asked.id, (signal) =>
+        streamCoachReply({ summary, mood, history: history.map((m) => ({ role: m.role, content: m.content })), message: question, signal }),
+      );
+    } catch (e) {
+      await releaseAnswer(viewer, asked.id).catch(() => {});
+      throw e;
+    }
   } catch (e) {
-    if (answering && viewerOfRequest) await releaseAnswer(viewerOfRequest, answering).catch(() => {});
     if (isAppError(e)) {
-      if (e.status >= 500 && e.code !== "unavailable:coach_busy") console.error("[api:coach]", e, e.cause);
-      return jsonError(e);
+      if (e.status >= 500) console.error("[api:coach]", e, e.cause);
+      return refusal(e, kept);
     }
     console.error("[api:coach]", e);
     const keptNote = kept ? " Your message is kept." : "";
-    return jsonError(new AppError("internal:coach", `The coach could not answer just now.${keptNote} Please try again in a moment.`));
+    return refusal(new AppError("internal:coach", `The coach could not answer just now.${keptNote} Please try again in a moment.`), kept);
   }
+}
+
+/**
+ * Every refusal says whether the member's message is kept (`details.kept`): the chat then leaves it
+ * in the conversation with "Try again", or takes it out and gives the words back to the input.
+ */
+function refusal(e: AppError, kept: boolean, headers: Record<string, string> = {}): Response {
+  return jsonError(new AppError(e.code, e.message, { details: { ...e.details, kept } }), headers);
 }
 
 /**
