@@ -29,7 +29,7 @@ const columns = { id: messages.id, role: messages.role, content: messages.conten
 export type CoachReplyLink = { replyTo: string; complete: boolean };
 
 /** What the chat may use as its own message id: short, no spaces (useChat's ids fit). */
-export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 /**
  * Keeps one message of the member's conversation with the coach. A message sent with the chat's

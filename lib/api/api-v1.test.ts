@@ -15,6 +15,7 @@ import * as appleHealth from "@/app/api/v1/integrations/apple-health/route";
 import * as dailySummary from "@/app/api/v1/glucose/daily-summary/route";
 import * as dashboardSummary from "@/app/api/v1/dashboard/summary/route";
 import * as imports from "@/app/api/v1/imports/route";
+import { IMPORT_LIMIT } from "@/lib/imports/save-upload";
 import { consumeLimit } from "@/db/queries/rate-limit";
 import type { Viewer } from "@/db/queries/context";
 import { normalizeGlucoseBulk } from "./normalize";
@@ -199,7 +200,7 @@ describe.each(testEngines())("API v1 on %s", (engine) => {
   });
 
   it("limits uploads to 20 an hour per person, on top of the general limit", async () => {
-    for (let i = 0; i < imports.IMPORT_LIMIT.points; i++) await consumeLimit(imports.IMPORT_LIMIT, alice.userId);
+    for (let i = 0; i < IMPORT_LIMIT.points; i++) await consumeLimit(IMPORT_LIMIT, alice.userId);
     const req = new NextRequest(`${BASE}/imports?fileName=entries.json`, { method: "POST", headers: { authorization: `Bearer ${write}` }, body: "[]" });
     const refused = await call(imports.POST, req);
     expect(refused.status).toBe(429);

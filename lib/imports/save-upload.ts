@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { Transform } from "node:stream";
 import { AppError } from "@/lib/errors";
+import type { Limit } from "@/db/queries/rate-limit";
 import { dataDir, getEnv } from "@/lib/env";
 
 /**
@@ -12,6 +13,9 @@ import { dataDir, getEnv } from "@/lib/env";
  * XML compresses far below it; a raw export.xml that large should be sent zipped.
  */
 export const MAX_UPLOAD_BYTES = 1_500_000_000;
+
+/** Uploads per person an hour: a whole history fits in a few files, and each can be 1.5 GB of disk until it is read. */
+export const IMPORT_LIMIT: Limit = { keyPrefix: "imports", points: 20, durationSeconds: 3_600 };
 
 /**
  * Where an upload waits until its import reads it: UPLOAD_DIR, else .data/uploads. The embedded runner

@@ -2,16 +2,12 @@
 import { z } from "zod";
 import { apiHandler, json } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/query";
-import { MAX_UPLOAD_BYTES, readHead, saveUpload } from "@/lib/imports/save-upload";
+import { IMPORT_LIMIT, MAX_UPLOAD_BYTES, readHead, saveUpload } from "@/lib/imports/save-upload";
 import { DETECT_HEAD_BYTES, detectFormat } from "@/lib/ingest/detect-format";
 import { isValidTimezone } from "@/lib/time";
 import { sendEvent, taskIdOf } from "@/inngest/runner";
 import { AppError } from "@/lib/errors";
-import type { Limit } from "@/db/queries/rate-limit";
 import fs from "node:fs";
-
-/** Uploads per person an hour: a whole history fits in a few files, and each can be 1.5 GB of disk until it is read. */
-export const IMPORT_LIMIT: Limit = { keyPrefix: "imports", points: 20, durationSeconds: 3_600 };
 
 const importQuery = z.object({
   fileName: z.string().min(1, "fileName is required, e.g. export.zip.").max(255),

@@ -28,7 +28,7 @@ const query = z.object({
 });
 
 /** PDFs per person an hour: each is a second of rendering; a patient needs a few. */
-export const PDF_LIMIT: Limit = { keyPrefix: "reports-pdf", points: 30, durationSeconds: 3_600 };
+const PDF_LIMIT: Limit = { keyPrefix: "reports-pdf", points: 30, durationSeconds: 3_600 };
 
 export const GET = apiHandler({ scope: "read", surface: "reports.pdf", limit: PDF_LIMIT }, async ({ req, caller }) => {
   const q = parseQuery(req, query);
